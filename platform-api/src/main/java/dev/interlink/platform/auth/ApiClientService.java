@@ -1,0 +1,139 @@
+package dev.interlink.platform.auth;
+
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
+import dev.interlink.platform.common.ApiProblem;
+import dev.interlink.platform.common.FieldError;
+import dev.interlink.platform.common.Ids;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** API clients of a tenant: creation, secret rotation, revocation, and client authentication. */
+@Singleton
+public class ApiClientService {
+    private final ApiClientRepository repository;
+    private final ApiClientSecretRepository secrets;
+    private final Clock clock;
+    private final Duration secretGrace;
+
+    public ApiClientService(
+            ApiClientRepository repository,
+            ApiClientSecretRepository secrets,
+            Clock clock,
+            @Value("${interlink.api-clients.previous-secret-grace:24h}") Duration secretGrace) {
+        this.repository = repository;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.secretGrace = secretGrace;
+    }
+
+    /** A client and its first secret. The secret is returned once and stored only as a SHA-256 digest. */
+    public record Created(ApiClient client, String secret) {}
+
+    @Transactional
+    public Created create(UUID tenantId, String name, List<String> scopes, @Nullable String publicJwk) {
+        List<FieldError> errors = new ArrayList<>();
+        if (name == null || name.isBlank() || name.length() > 200) {
+            errors.add(new FieldError("/name", "is required (1 to 200 characters)"));
+        }
+        Set<String> granted = new LinkedHashSet<>(scopes == null ? Scopes.ALL : scopes);
+        for (String scope : granted) {
+            if (!Scopes.ALL.contains(scope)) {
+                errors.add(new FieldError("/scopes", "unknown scope '" + scope + "'; known: " + Scopes.ALL));
+            }
+        }
+        String jwk = null;
+        if (publicJwk != null) {
+            jwk = validatePublicJwk(publicJwk).orElse(null);
+            if (jwk == null) {
+                errors.add(new FieldError("/public_jwk", "must be a public EC (P-256/P-384) or RSA (>= 2048 bit) JWK"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+        ApiClient client = repository.save(new ApiClient(
+                UUID.randomUUID(),
+                tenantId,
+                Ids.random("cli_", 12),
+                name,
+                granted.toArray(String[]::new),
+                jwk,
+                clock.instant(),
+                null));
+        String secret = newSecret(client.id());
+        return new Created(client, secret);
+    }
+
+    @Transactional
+    public Optional<ApiClient> setPublicJwk(UUID tenantId, UUID id, @Nullable String publicJwk) {
+        String jwk = publicJwk == null
+                ? null
+                : validatePublicJwk(publicJwk)
+                        .orElseThrow(() -> ApiProblem.invalid(
+                                "/public_jwk", "must be a public EC (P-256/P-384) or RSA (>= 2048 bit) JWK"));
+        if (repository.setPublicJwk(id, tenantId, jwk) == 0) {
+            return Optional.empty();
+        }
+        return repository.findOfTenant(id, tenantId);
+    }
+
+    /** A new secret; the previous one keeps working for the grace period, older ones stop at once. */
+    @Transactional
+    public Optional<String> rotate(UUID tenantId, UUID id) {
+        Optional<ApiClient> client = repository.findOfTenant(id, tenantId).filter(c -> c.revokedAt() == null);
+        return client.map(c -> newSecret(c.id()));
+    }
+
+    @Transactional
+    public boolean revoke(UUID tenantId, UUID id) {
+        return repository.revoke(id, tenantId) > 0;
+    }
+
+    /** The client whose id and secret match, or empty (never says which of the two was wrong). */
+    public Optional<ApiClient> authenticate(String clientId, String secret) {
+        if (clientId == null || secret == null) {
+            return Optional.empty();
+        }
+        return repository
+                .findActiveByClientId(clientId)
+                .filter(c -> repository.countLiveSecret(c.id(), Ids.sha256Hex(secret)) > 0);
+    }
+
+    private String newSecret(UUID apiClientId) {
+        String secret = Ids.random("isk_", 32);
+        UUID id = UUID.randomUUID();
+        secrets.save(new ApiClientSecret(id, apiClientId, Ids.sha256Hex(secret), clock.instant(), null));
+        repository.deleteAllButNewestTwo(apiClientId, id);
+        repository.expireOthers(apiClientId, id, clock.instant().plus(secretGrace));
+        return secret;
+    }
+
+    private static Optional<String> validatePublicJwk(String json) {
+        try {
+            JWK jwk = JWK.parse(json);
+            if (jwk.isPrivate()) {
+                return Optional.empty();
+            }
+            boolean ok = (jwk instanceof ECKey ec
+                            && (ec.getCurve().getName().equals("P-256")
+                                    || ec.getCurve().getName().equals("P-384")))
+                    || (jwk instanceof RSAKey rsa && rsa.size() >= 2048);
+            return ok ? Optional.of(jwk.toPublicJWK().toJSONString()) : Optional.empty();
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.interlink.platform.auth;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a bearer token into a {@link Principal}, or nothing. Two kinds are accepted:
+ *
+ * <ul>
+ *   <li>ours ({@code iss} = our issuer): ES256 only, {@code kid} must be one of our configured keys;
+ *   <li>a tenant's own ({@code iss} = an API client id with a registered public JWK): the algorithm must
+ *       fit that key, {@code exp} at most the token TTL ahead.
+ * </ul>
+ *
+ * <p>Both then need a live client of a live tenant, so revocation and tenant deletion take effect at once.
+ * The algorithm is always chosen by us from the key, never by the token header: this is what defeats
+ * {@code alg: none} and the HS256-with-the-public-key confusion.
+ */
+@Singleton
+public class JwtVerifier {
+    private static final Set<JWSAlgorithm> TENANT_ALGORITHMS =
+            Set.of(JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.RS256, JWSAlgorithm.PS256);
+
+    private final DefaultJWTProcessor<SecurityContext> ours;
+    private final JwtConfig config;
+    private final ApiClientRepository clients;
+    private final Clock clock;
+
+    public JwtVerifier(SigningKeys keys, JwtConfig config, ApiClientRepository clients, Clock clock) {
+        this.config = config;
+        this.clients = clients;
+        this.clock = clock;
+        this.ours = processor(keys.verificationKeys(), Set.of(JWSAlgorithm.ES256), config.issuer(), true);
+    }
+
+    public Optional<Principal> verify(String token) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            String issuer = jwt.getJWTClaimsSet().getIssuer();
+            if (issuer == null) {
+                return Optional.empty();
+            }
+            return config.issuer().equals(issuer) ? verifyOurs(token) : verifyTenantSigned(token, issuer);
+        } catch (Exception e) {
+            // parse errors, bad signatures, failed claims: all the same 401 to the caller
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Principal> verifyOurs(String token) throws Exception {
+        JWTClaimsSet claims = ours.process(token, null);
+        Object tid = claims.getClaim("tid");
+        String scope = claims.getStringClaim("scope");
+        return clients.findActiveByClientId(claims.getSubject())
+                .filter(c -> c.tenantId().toString().equals(tid))
+                .map(c -> principal(c, scope));
+    }
+
+    private Optional<Principal> verifyTenantSigned(String token, String clientId) throws Exception {
+        Optional<ApiClient> client = clients.findActiveByClientId(clientId).filter(c -> c.publicJwk() != null);
+        if (client.isEmpty()) {
+            return Optional.empty();
+        }
+        JWK key = JWK.parse(client.get().publicJwk());
+        JWTClaimsSet claims =
+                processor(new JWKSet(key), TENANT_ALGORITHMS, clientId, false).process(token, null);
+        Instant latestExpiry = clock.instant().plus(config.tokenTtl()).plus(config.clockSkew());
+        if (claims.getExpirationTime().toInstant().isAfter(latestExpiry)) {
+            return Optional.empty();
+        }
+        String scope = claims.getClaim("scope") == null ? null : claims.getStringClaim("scope");
+        return Optional.of(principal(client.get(), scope));
+    }
+
+    /** Scopes are what the token asks for, limited to what the client holds now. */
+    private static Principal principal(ApiClient client, String scope) {
+        Set<String> held = new LinkedHashSet<>(Arrays.asList(client.scopes()));
+        Set<String> granted = new LinkedHashSet<>(held);
+        if (scope != null) {
+            granted = new LinkedHashSet<>(List.of(scope.trim().split("\\s+")));
+            granted.retainAll(held);
+        }
+        return new Principal(client.tenantId(), client.id(), client.clientId(), Set.copyOf(granted));
+    }
+
+    private DefaultJWTProcessor<SecurityContext> processor(
+            JWKSet keys, Set<JWSAlgorithm> algorithms, String issuer, boolean ourClaims) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, new ImmutableJWKSet<>(keys)));
+        Set<String> required = ourClaims ? Set.of("sub", "tid", "exp", "iat", "jti") : Set.of("exp");
+        DefaultJWTClaimsVerifier<SecurityContext> verifier = new DefaultJWTClaimsVerifier<>(
+                new java.util.HashSet<>(Set.of(config.audience())), // Nimbus probes it with contains(null)
+                new JWTClaimsSet.Builder().issuer(issuer).build(),
+                required,
+                Set.of());
+        verifier.setMaxClockSkew((int) config.clockSkew().toSeconds());
+        processor.setJWTClaimsSetVerifier(verifier);
+        return processor;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.interlink.platform.auth;
+
+import java.util.List;
+
+/** The scopes a JWT can carry. A route names the one it needs with {@link RequiresScope}. */
+public final class Scopes {
+    public static final String TENANT_READ = "tenant:read";
+    public static final String TENANT_WRITE = "tenant:write";
+    public static final String API_CLIENTS_READ = "api_clients:read";
+    public static final String API_CLIENTS_WRITE = "api_clients:write";
+    public static final String ACCOUNTS_READ = "accounts:read";
+    public static final String ACCOUNTS_WRITE = "accounts:write";
+    public static final String LINK_TOKENS_WRITE = "link_tokens:write";
+    public static final String UNIFIED_READ = "unified:read";
+    public static final String UNIFIED_WRITE = "unified:write";
+    public static final String PROXY = "proxy";
+    public static final String LOGS_READ = "logs:read";
+
+    public static final List<String> ALL = List.of(
+            TENANT_READ,
+            TENANT_WRITE,
+            API_CLIENTS_READ,
+            API_CLIENTS_WRITE,
+            ACCOUNTS_READ,
+            ACCOUNTS_WRITE,
+            LINK_TOKENS_WRITE,
+            UNIFIED_READ,
+            UNIFIED_WRITE,
+            PROXY,
+            LOGS_READ);
+
+    private Scopes() {}
+}

@@ -1,0 +1,71 @@
+package dev.interlink.platform.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.interlink.platform.tenant.TenantService;
+import io.micronaut.context.ApplicationContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Operator commands run by {@code ./interlink} ({@code migrate}, {@code tenant create}). They start the
+ * application context without the HTTP server; Flyway migrates as the data source starts.
+ */
+public final class Cli {
+    private Cli() {}
+
+    public static int run(String[] args) {
+        List<String> a = List.of(args);
+        try (ApplicationContext ctx =
+                ApplicationContext.builder().deduceEnvironment(false).start()) {
+            switch (a.get(0)) {
+                case "migrate" -> {
+                    System.err.println("Database migrated.");
+                    return 0;
+                }
+                case "tenant" -> {
+                    return tenant(ctx, a.subList(1, a.size()));
+                }
+                default -> {
+                    System.err.println("Unknown command: " + a.get(0));
+                    return 2;
+                }
+            }
+        } catch (Exception e) {
+            System.err.println("Failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int tenant(ApplicationContext ctx, List<String> args) throws Exception {
+        if (args.isEmpty() || !args.get(0).equals("create")) {
+            System.err.println("Usage: tenant create --name NAME");
+            return 2;
+        }
+        Map<String, String> options = options(args.subList(1, args.size()));
+        String name = options.get("name");
+        if (name == null || name.isBlank()) {
+            System.err.println("Usage: tenant create --name NAME");
+            return 2;
+        }
+        TenantService.Bootstrap created = ctx.getBean(TenantService.class).create(name);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("tenant_id", created.tenant().id());
+        out.put("client_id", created.clientId());
+        out.put("client_secret", created.clientSecret());
+        System.out.println(ctx.getBean(ObjectMapper.class).writeValueAsString(out));
+        return 0;
+    }
+
+    static Map<String, String> options(List<String> args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.startsWith("--")) {
+                String value = i + 1 < args.size() && !args.get(i + 1).startsWith("--") ? args.get(++i) : "true";
+                options.put(arg.substring(2), value);
+            }
+        }
+        return options;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.interlink.platform.tenant;
+
+import dev.interlink.platform.auth.ApiClientService;
+import dev.interlink.platform.auth.Scopes;
+import dev.interlink.platform.common.ApiProblem;
+import dev.interlink.platform.common.FieldError;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Singleton
+public class TenantService {
+    private final TenantRepository tenants;
+    private final ApiClientService clients;
+    private final Clock clock;
+
+    public TenantService(TenantRepository tenants, ApiClientService clients, Clock clock) {
+        this.tenants = tenants;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    /** What {@code ./interlink tenant create} prints: the secret exists only in this object. */
+    public record Bootstrap(Tenant tenant, String clientId, String clientSecret) {}
+
+    /** A tenant and its first API client, which holds every scope. */
+    @Transactional
+    public Bootstrap create(String name) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw ApiProblem.invalid("/name", "is required (1 to 200 characters)");
+        }
+        Tenant tenant = tenants.save(new Tenant(
+                UUID.randomUUID(), name.strip(), name.strip(), new String[0], clock.instant(), clock.instant(), null));
+        ApiClientService.Created client = clients.create(tenant.id(), "default", Scopes.ALL, null);
+        return new Bootstrap(tenant, client.client().clientId(), client.secret());
+    }
+
+    public Optional<Tenant> find(UUID tenantId) {
+        return tenants.findLive(tenantId);
+    }
+
+    @Transactional
+    public Tenant update(UUID tenantId, @Nullable String displayName, @Nullable List<String> allowedOrigins) {
+        Tenant current = tenants.findLive(tenantId).orElseThrow();
+        List<FieldError> errors = new ArrayList<>();
+        if (displayName != null && (displayName.isBlank() || displayName.length() > 200)) {
+            errors.add(new FieldError("/display_name", "must be 1 to 200 characters"));
+        }
+        List<String> origins = null;
+        if (allowedOrigins != null) {
+            origins = new ArrayList<>(new LinkedHashSet<>(allowedOrigins));
+            if (origins.size() > 50) {
+                errors.add(new FieldError("/allowed_origins", "at most 50 origins"));
+            }
+            for (int i = 0; i < origins.size(); i++) {
+                String problem = originProblem(origins.get(i));
+                if (problem != null) {
+                    errors.add(new FieldError("/allowed_origins/" + i, problem));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+        return tenants.update(new Tenant(
+                current.id(),
+                current.name(),
+                displayName == null ? current.displayName() : displayName.strip(),
+                origins == null ? current.allowedOrigins() : origins.toArray(String[]::new),
+                current.createdAt(),
+                clock.instant(),
+                null));
+    }
+
+    /**
+     * An origin is exactly {@code scheme://host[:port]}: it becomes a postMessage target and a CSP
+     * frame-ancestors source, so paths, wildcards and plain http on public hosts are refused.
+     */
+    static String originProblem(String origin) {
+        if (origin == null || origin.isBlank()) {
+            return "must not be empty";
+        }
+        URI uri;
+        try {
+            uri = new URI(origin);
+        } catch (Exception e) {
+            return "is not a valid origin";
+        }
+        if (uri.getScheme() == null
+                || uri.getHost() == null
+                || uri.getRawUserInfo() != null
+                || (uri.getRawPath() != null && !uri.getRawPath().isEmpty())
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
+            return "must be scheme://host[:port] with no path, e.g. https://app.example.com";
+        }
+        boolean local = uri.getHost().equals("localhost") || uri.getHost().equals("127.0.0.1");
+        if (!uri.getScheme().equals("https") && !(uri.getScheme().equals("http") && local)) {
+            return "must use https (http is allowed for localhost only)";
+        }
+        if (uri.getHost().contains("*")) {
+            return "wildcards are not allowed";
+        }
+        return null;
+    }
+}
