@@ -8,8 +8,10 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import dev.interlink.platform.cli.Cli;
 import dev.interlink.platform.common.DevMode;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.exceptions.ConfigurationException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
  * the service (outside dev mode) rather than running without a way to authenticate.
  */
 @Context
+@Requires(notEnv = Cli.CLI_ENV)
 public class SigningKeys {
     private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
 

@@ -12,12 +12,17 @@ import java.util.Map;
  * application context without the HTTP server; Flyway migrates as the data source starts.
  */
 public final class Cli {
+    /** Operator commands run in this environment: no HTTP server and no JWT keys are needed. */
+    public static final String CLI_ENV = "cli";
+
     private Cli() {}
 
     public static int run(String[] args) {
         List<String> a = List.of(args);
-        try (ApplicationContext ctx =
-                ApplicationContext.builder().deduceEnvironment(false).start()) {
+        try (ApplicationContext ctx = ApplicationContext.builder()
+                .environments(CLI_ENV)
+                .deduceEnvironment(false)
+                .start()) {
             switch (a.get(0)) {
                 case "migrate" -> {
                     System.err.println("Database migrated.");
