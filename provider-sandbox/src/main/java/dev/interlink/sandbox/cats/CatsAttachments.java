@@ -1,0 +1,89 @@
+package dev.interlink.sandbox.cats;
+
+import dev.interlink.sandbox.common.ApiException;
+import dev.interlink.sandbox.common.Documents;
+import dev.interlink.sandbox.common.Req;
+import dev.interlink.sandbox.common.Resp;
+import dev.interlink.sandbox.common.Router;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Attachments (cats-api.md §4.6): raw octet-stream uploads with ?filename= (multipart is already refused with
+ * 415 at the front door), metadata, download with the file's own Content-Type.
+ */
+final class CatsAttachments {
+    private CatsAttachments() {}
+
+    static void register(Router r) {
+        r.post("/attachments/parse", CatsAttachments::parse)
+                .get("/attachments/{id}", req -> Resp.json(200, get(req)))
+                .get("/attachments/{id}/download", CatsAttachments::download)
+                .delete("/attachments/{id}", req -> {
+                    CatsAccount acc = (CatsAccount) req.account;
+                    if (!acc.data.attachments.delete(req.pathLong("id"))) throw new ApiException(404, "Not found.");
+                    return Resp.empty(204);
+                });
+    }
+
+    static Map<String, Object> get(Req req) {
+        Map<String, Object> a = ((CatsAccount) req.account).data.attachments.get(req.pathLong("id"));
+        if (a == null) throw new ApiException(404, "Not found.");
+        return a;
+    }
+
+    static Resp upload(Req req, boolean resume) {
+        CatsAccount acc = (CatsAccount) req.account;
+        long cid = ((Number) CatsCandidateRoutes.get(req).get("id")).longValue();
+        String filename = req.q("filename");
+        if (filename == null || filename.isBlank())
+            throw CatsCandidateRoutes.validation(java.util.List.of("filename must not be empty"));
+        if (req.body.length == 0) throw CatsCandidateRoutes.validation(java.util.List.of("file must not be empty"));
+        long id = acc.data.attachments.reserveId();
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("id", id);
+        a.put("filename", filename);
+        a.put("is_resume", resume);
+        a.put("size", req.body.length);
+        a.put("version", 1);
+        String ct = req.contentType.isEmpty() || req.contentType.equals("application/octet-stream")
+                ? Documents.contentTypeFor(filename)
+                : req.rawContentType;
+        a.put("content_type", ct);
+        a.put("data_item", Map.of("id", cid, "type", "candidate"));
+        a.put("date_created", CatsData.ts(Instant.now(), CatsData.UTC));
+        CatsShapes.finishAttachment(a);
+        acc.data.files.put(id, req.body);
+        acc.data.attachments.putWithId(id, a);
+        return CatsHal.created(req, "/attachments/" + id);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Resp download(Req req) {
+        CatsAccount acc = (CatsAccount) req.account;
+        Map<String, Object> a = get(req);
+        long id = ((Number) a.get("id")).longValue();
+        byte[] bytes = acc.data.files.get(id);
+        String filename = a.get("filename").toString();
+        if (bytes == null) {
+            long cid = ((Number) ((Map<String, Object>) a.get("data_item")).get("id")).longValue();
+            Map<String, Object> c = acc.data.candidates.get(cid);
+            String text = c == null
+                    ? "Resume"
+                    : "Resume of " + c.get("first_name") + " " + c.get("last_name") + " - " + c.get("title");
+            bytes = filename.endsWith(".docx") ? Documents.docx(text) : Documents.pdf(text);
+        }
+        return Resp.bytes(200, a.get("content_type").toString(), bytes)
+                .header("Content-Disposition", "attachment; filename=\"" + filename.replace("\"", "") + "\"");
+    }
+
+    /** Parses nothing real: answers a candidate-like JSON and creates no record (§4.6). */
+    static Resp parse(Req req) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("first_name", "Parsed");
+        out.put("last_name", "Candidate");
+        out.put("emails", Map.of("primary", "parsed.candidate@example.com"));
+        return Resp.json(200, out);
+    }
+}

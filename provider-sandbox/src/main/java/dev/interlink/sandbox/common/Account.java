@@ -1,0 +1,56 @@
+package dev.interlink.sandbox.common;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One simulated tenant (a CATS site or a Loxo agency): keys, seeded data, limits, faults and counters. */
+public abstract class Account {
+    public final String accountId;
+    public final String provider;
+    public final String apiKey;
+    public final long seed;
+    public final int size;
+    public final Counters counters = new Counters();
+    public volatile RateLimiter limiter;
+    public volatile Fault fault;
+    /** Whole serialized list pages, keyed by path+query+data version (the hot path for benchmarks). */
+    private final ConcurrentHashMap<String, byte[]> pageCache = new ConcurrentHashMap<>();
+
+    protected Account(String accountId, String provider, String apiKey, long seed, int size) {
+        this.accountId = accountId;
+        this.provider = provider;
+        this.apiKey = apiKey;
+        this.seed = seed;
+        this.size = size;
+    }
+
+    public abstract RateLimiter defaultLimiter();
+
+    /** Drops every change and regenerates the seeded data from (seed, size). */
+    public abstract void reseed();
+
+    public byte[] cached(String key, java.util.function.Supplier<byte[]> compute) {
+        byte[] b = pageCache.get(key);
+        if (b != null) return b;
+        b = compute.get();
+        if (pageCache.size() > 2000) pageCache.clear();
+        pageCache.put(key, b);
+        return b;
+    }
+
+    protected void clearCache() {
+        pageCache.clear();
+    }
+
+    public Map<String, Object> describe(String baseUrl) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("account_id", accountId);
+        m.put("provider", provider);
+        m.put("api_key", apiKey);
+        m.put("base_url", baseUrl);
+        m.put("seed", seed);
+        m.put("candidates", size);
+        return m;
+    }
+}

@@ -1,0 +1,5 @@
+package dev.interlink.sandbox.loxo;
+
+final class LoxoData {
+    LoxoData(long seed, int n) {}
+}
