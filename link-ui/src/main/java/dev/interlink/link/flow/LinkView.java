@@ -101,18 +101,23 @@ class LinkView extends Div implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        token = event.getLocation()
+        open(event.getLocation()
                 .getQueryParameters()
                 .getSingleParameter(LinkNavigation.TOKEN_PARAMETER)
-                .map(String::trim)
-                .filter(t -> !t.isEmpty())
-                .orElse(null);
+                .orElse(null));
+    }
+
+    /** Starts the flow for a link token (null or blank: the "incomplete link" page). */
+    void open(String linkToken) {
+        token = linkToken == null || linkToken.isBlank() ? null : linkToken.trim();
+        origins = List.of();
         load();
     }
 
     private void load() {
         session = null;
-        footnote.setText("Secured by Interlink. Your credentials are encrypted and never shown to anyone.");
+        tenantName.setText("Connect your account");
+        footnote.setText("Secured by Interlink.");
         if (token == null) {
             showTokenProblem(ProblemCode.TOKEN_INVALID, null);
             return;
@@ -130,9 +135,7 @@ class LinkView extends Div implements BeforeEnterObserver {
         origins = Origins.sanitize(session.allowedOrigins());
         tokenOrigins.remember(token, origins, session.expiresAt());
         tenantName.setText(session.tenantName());
-        footnote.setText(session.tenantName()
-                + " never sees your credentials. They are encrypted and stored by Interlink, the integration"
-                + " service " + session.tenantName() + " uses.");
+        footnote.setText(session.tenantName() + " never sees your credentials: Interlink encrypts and stores them.");
         ParentWindow.installEscapeToClose(UI.getCurrent(), origins);
         start();
     }

@@ -30,9 +30,9 @@ final class ProviderList extends Composite<Div> {
         root.setId("providers");
         root.addClassName("step");
 
-        H1 title = new H1("Connect your " + category(providers));
+        H1 title = new H1("Choose your " + category(providers));
         title.addClassName("step-title");
-        Paragraph intro = new Paragraph(tenantName + " uses Interlink to connect to your account. Choose your system.");
+        Paragraph intro = new Paragraph(tenantName + " uses Interlink to connect to your account.");
         intro.addClassName("step-intro");
         root.add(title, intro);
 

@@ -21,7 +21,7 @@ public class SessionCookieSetup implements ServletContextListener {
         if (!"false".equalsIgnoreCase(System.getenv("INTERLINK_LINK_UI_COOKIE_SECURE"))) {
             cookie.setSecure(true);
             cookie.setAttribute("SameSite", "None");
-            cookie.setAttribute("Partitioned", "");
+            cookie.setAttribute("Partitioned", "true");
         }
     }
 }

@@ -27,7 +27,7 @@ public final class TokenOrigins {
     private final Duration grace;
     private final Map<String, Entry> entries;
 
-    TokenOrigins(Clock clock, int maxEntries, Duration grace) {
+    public TokenOrigins(Clock clock, int maxEntries, Duration grace) {
         this.clock = clock;
         this.maxEntries = maxEntries;
         this.grace = grace;
