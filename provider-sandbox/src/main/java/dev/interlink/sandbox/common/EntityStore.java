@@ -140,6 +140,24 @@ public final class EntityStore {
         return out;
     }
 
+    /** Up to {@code limit} live records with id greater than {@code afterId}, id order (cursor paging). */
+    public List<Map<String, Object>> pageAfter(long afterId, int limit) {
+        List<Map<String, Object>> out = new ArrayList<>(Math.max(0, Math.min(limit, 100)));
+        long start = Math.max(afterId + 1, baseId + 1);
+        for (long id = start; id <= baseId + seeded && out.size() < limit; id++) {
+            Map<String, Object> r = get(id);
+            if (r != null) out.add(r);
+        }
+        if (out.size() < limit) {
+            for (Map<String, Object> r :
+                    overrides.tailMap(Math.max(afterId, baseId + seeded), false).values()) {
+                if (out.size() >= limit) break;
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
     /** k-th (0-based) non-deleted seeded index. */
     private int seededIndexAt(int k, NavigableSet<Long> delSeeded) {
         if (delSeeded.isEmpty()) return k;
