@@ -72,7 +72,8 @@ final class SandboxHandler extends Handler.Abstract {
                 return true;
             case RESET:
                 reset(request);
-                callback.failed(new java.io.IOException("sandbox: connection reset"));
+                // the connection is gone; succeeding quietly avoids Jetty trying to write an error page to it
+                callback.succeeded();
                 return true;
             default:
                 break;

@@ -66,14 +66,7 @@ final class CatsAttachments {
         long id = ((Number) a.get("id")).longValue();
         byte[] bytes = acc.data.files.get(id);
         String filename = a.get("filename").toString();
-        if (bytes == null) {
-            long cid = ((Number) ((Map<String, Object>) a.get("data_item")).get("id")).longValue();
-            Map<String, Object> c = acc.data.candidates.get(cid);
-            String text = c == null
-                    ? "Resume"
-                    : "Resume of " + c.get("first_name") + " " + c.get("last_name") + " - " + c.get("title");
-            bytes = filename.endsWith(".docx") ? Documents.docx(text) : Documents.pdf(text);
-        }
+        if (bytes == null) bytes = CatsData.seededFile(filename);
         return Resp.bytes(200, a.get("content_type").toString(), bytes)
                 .header("Content-Disposition", "attachment; filename=\"" + filename.replace("\"", "") + "\"");
     }

@@ -315,7 +315,7 @@ final class CatsData {
         a.put("id", id);
         a.put("filename", filename);
         a.put("is_resume", true);
-        a.put("size", pdf ? 620 : 1100); // approximate; the bytes are generated on download
+        a.put("size", seededFile(filename).length); // bytes are regenerated on download, same size
         a.put("version", 1);
         a.put(
                 "content_type",
@@ -344,6 +344,14 @@ final class CatsData {
         a.put("date_modified", ts(when, UTC));
         CatsShapes.finishActivity(a);
         return a;
+    }
+
+    /** Seeded resume bytes: a function of the file name only, so metadata size and download always agree. */
+    static byte[] seededFile(String filename) {
+        String text = "Resume " + filename;
+        return filename.endsWith(".docx")
+                ? dev.interlink.sandbox.common.Documents.docx(text)
+                : dev.interlink.sandbox.common.Documents.pdf(text);
     }
 
     Object[][] statusesOf(long workflowId) {
