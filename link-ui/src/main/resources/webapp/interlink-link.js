@@ -157,10 +157,23 @@
       'background:#fff;box-shadow:0 24px 64px rgba(0,0,0,.3);';
     overlay.appendChild(frame);
 
+    // Our own close button, outside the iframe: it works even when the frame cannot load (e.g. a link
+    // token that is unknown, so link-ui refuses to be framed) and focus never got into the flow.
+    var closeButton = doc.createElement('button');
+    closeButton.type = 'button';
+    closeButton.setAttribute('aria-label', 'Close');
+    closeButton.textContent = '\u00d7';
+    closeButton.style.cssText = 'position:absolute;top:12px;right:12px;width:36px;height:36px;border-radius:50%;' +
+      'border:0;background:rgba(255,255,255,.92);color:#1f2430;font:24px/36px sans-serif;cursor:pointer;' +
+      'box-shadow:0 2px 8px rgba(0,0,0,.25);padding:0;';
+    closeButton.addEventListener('click', function () { handlers.closed(); });
+    overlay.appendChild(closeButton);
+
     // Escape while focus is still on the tenant page (inside the iframe, link-ui forwards Escape as 'closed').
     var onKey = function (e) { if (e.key === 'Escape') { e.preventDefault(); handlers.closed(); } };
     // Keep keyboard focus in the dialog: the iframe is its only focusable element.
     var onFocusIn = function (e) { if (!overlay.contains(e.target)) frame.focus(); };
+    // (the iframe and our close button are the dialog's only focusable elements)
     var handlers = { closed: function () {} };
 
     // No close on backdrop click: a stray click must not throw away what the user typed.

@@ -1,14 +1,28 @@
 package dev.interlink.link;
 
 import com.github.mvysny.vaadinboot.VaadinBoot;
+import dev.interlink.link.api.HttpPlatformLinkClient;
+import dev.interlink.link.api.PlatformLinkClients;
+import org.slf4j.LoggerFactory;
 
-/** Starts the link UI on embedded Jetty (vaadin-boot). */
+/**
+ * Starts the link UI on embedded Jetty (vaadin-boot).
+ *
+ * <p>Environment: {@code INTERLINK_LINK_UI_PORT} (8081), {@code INTERLINK_LINK_UI_HOST} (127.0.0.1),
+ * {@code INTERLINK_API_URL} (http://127.0.0.1:8080), {@code INTERLINK_LINK_UI_COOKIE_SECURE} (true).
+ */
 public final class LinkUiMain {
     private LinkUiMain() {}
 
     public static void main(String[] args) throws Exception {
         // P11: never write ~/.vaadin/usage-statistics.json
         System.setProperty("vaadin.devmode.usageStatistics.enabled", "false");
+        System.setProperty("devmode.usageStatistics.enabled", "false");
+
+        HttpPlatformLinkClient client = HttpPlatformLinkClient.fromEnvironment();
+        PlatformLinkClients.use(client);
+        LoggerFactory.getLogger(LinkUiMain.class).info("platform-api at {}", client.baseUri());
+
         int port = Integer.parseInt(env("INTERLINK_LINK_UI_PORT", "8081"));
         String host = env("INTERLINK_LINK_UI_HOST", "127.0.0.1");
         new VaadinBoot()
