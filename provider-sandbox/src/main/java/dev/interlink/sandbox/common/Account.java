@@ -30,17 +30,23 @@ public abstract class Account {
     /** Drops every change and regenerates the seeded data from (seed, size). */
     public abstract void reseed();
 
+    /** Bytes held by the page cache are capped so big accounts stay within a small heap. */
+    static final long CACHE_BYTES = 8L * 1024 * 1024;
+
+    private final java.util.concurrent.atomic.AtomicLong cacheBytes = new java.util.concurrent.atomic.AtomicLong();
+
     public byte[] cached(String key, java.util.function.Supplier<byte[]> compute) {
         byte[] b = pageCache.get(key);
         if (b != null) return b;
         b = compute.get();
-        if (pageCache.size() > 2000) pageCache.clear();
-        pageCache.put(key, b);
+        if (cacheBytes.addAndGet(b.length) > CACHE_BYTES) clearCache();
+        else pageCache.put(key, b);
         return b;
     }
 
     protected void clearCache() {
         pageCache.clear();
+        cacheBytes.set(0);
     }
 
     public Map<String, Object> describe(String baseUrl) {
