@@ -156,6 +156,28 @@ public final class Sandbox implements AutoCloseable {
         registry.byId(accountId).fault = null;
     }
 
+    /** Sets a provider quirk (see README "Quirks"); null value restores the default. */
+    public void setQuirk(String accountId, String name, Object value) {
+        Account a = registry.byId(accountId);
+        if (!a.defaultQuirks().containsKey(name))
+            throw new ApiException(
+                    400,
+                    "unknown quirk " + name + "; known: " + a.defaultQuirks().keySet());
+        Object dflt = a.defaultQuirks().get(name);
+        if (value == null) a.quirks.remove(name);
+        else if (dflt instanceof Number) {
+            try {
+                a.quirks.put(name, Integer.parseInt(value.toString()));
+            } catch (NumberFormatException e) {
+                throw new ApiException(400, "quirk " + name + " needs a number");
+            }
+        } else a.quirks.put(name, value.toString());
+    }
+
+    public Map<String, Object> quirks(String accountId) {
+        return registry.byId(accountId).effectiveQuirks();
+    }
+
     /** {"requests": N, "by_status": {...}, "by_route": {"GET /candidates/{id}": n}} */
     public Map<String, Object> counters(String accountId) {
         return registry.byId(accountId).counters.snapshot();

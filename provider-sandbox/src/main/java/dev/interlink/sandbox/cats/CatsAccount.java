@@ -36,6 +36,14 @@ public final class CatsAccount extends Account {
         return new RollingWindowLimiter(500, 3600);
     }
 
+    /**
+     * per_page above 100: "clamp" (default, [INF] §2) or "400"; create_status for sub-resource creates is fixed 201.
+     */
+    @Override
+    public Map<String, Object> defaultQuirks() {
+        return Map.of("per_page_over_100", "clamp");
+    }
+
     @Override
     public void reseed() {
         this.data = new CatsData(seed, size);

@@ -24,7 +24,9 @@ final class CatsHal {
         int page = Math.max(1, req.qInt("page", 1));
         int per = req.qInt("per_page", 25);
         if (per <= 0) per = 25;
-        // §2 [INF]: above 100 is clamped, not rejected
+        // §2: clamp vs 400 is unverified; clamp by default [INF], switchable per account
+        if (per > 100 && "400".equals(String.valueOf(((CatsAccount) req.account).quirk("per_page_over_100"))))
+            throw CatsCandidateRoutes.validation(java.util.List.of("per_page must be less than or equal to 100"));
         per = Math.min(100, per);
         return new Paging(page, per);
     }

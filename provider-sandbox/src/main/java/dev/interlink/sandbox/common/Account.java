@@ -14,6 +14,12 @@ public abstract class Account {
     public final Counters counters = new Counters();
     public volatile RateLimiter limiter;
     public volatile Fault fault;
+    /**
+     * Switches for behaviour the notes mark as unknown ([INF]); see README "Quirks". Unknown keys are rejected by
+     * the control API.
+     */
+    public final java.util.concurrent.ConcurrentHashMap<String, Object> quirks =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** Whole serialized list pages, keyed by path+query+data version (the hot path for benchmarks). */
     private final ConcurrentHashMap<String, byte[]> pageCache = new ConcurrentHashMap<>();
 
@@ -26,6 +32,20 @@ public abstract class Account {
     }
 
     public abstract RateLimiter defaultLimiter();
+
+    /** Quirk names and their defaults for this provider. */
+    public abstract Map<String, Object> defaultQuirks();
+
+    public Object quirk(String name) {
+        Object v = quirks.get(name);
+        return v != null ? v : defaultQuirks().get(name);
+    }
+
+    public Map<String, Object> effectiveQuirks() {
+        Map<String, Object> m = new LinkedHashMap<>(defaultQuirks());
+        m.putAll(quirks);
+        return m;
+    }
 
     /** Drops every change and regenerates the seeded data from (seed, size). */
     public abstract void reseed();

@@ -40,6 +40,12 @@ public final class ControlApi {
                     sb.reseed(r.params.get("id"));
                     return Resp.json(200, describe(r.params.get("id")));
                 })
+                .get("/_sandbox/accounts/{id}/quirks", r -> Resp.json(200, sb.quirks(r.params.get("id"))))
+                .put("/_sandbox/accounts/{id}/quirks", r -> {
+                    String id = r.params.get("id");
+                    Json.object(r.body).forEach((k, v) -> sb.setQuirk(id, k, v));
+                    return Resp.json(200, sb.quirks(id));
+                })
                 .get("/_sandbox/health", r -> Resp.json(200, Map.of("status", "ok")));
     }
 

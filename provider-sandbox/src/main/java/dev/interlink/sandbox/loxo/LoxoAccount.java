@@ -30,11 +30,25 @@ public final class LoxoAccount extends Account {
         return new TokenBucketLimiter(4, 10);
     }
 
+    /**
+     * create_status: 200 (default) or 201 — both seen in client fixtures (§7 [INF]); unknown_person_event: "null"
+     * (200 + null body, [LIVE] §6.2) or "404"; auth_failure_status: 401 (default) or 403 (§1, body unknown).
+     */
+    @Override
+    public Map<String, Object> defaultQuirks() {
+        return Map.of("create_status", 200, "unknown_person_event", "null", "auth_failure_status", 401);
+    }
+
     @Override
     public void reseed() {
         this.data = new LoxoData(seed, size);
         webhooks.clear();
         clearCache();
+    }
+
+    /** Status of a successful create: 200 or 201 (§7, configurable quirk). */
+    int createStatus() {
+        return ((Number) quirk("create_status")).intValue();
     }
 
     long nextId() {

@@ -127,7 +127,8 @@ final class LoxoJobRoutes {
             acc.data.jobs.putWithId(id, j);
             LoxoMiscRoutes.fireWebhooks(acc, "job", "create", id);
         }
-        return Resp.json(200, Map.of("job", j));
+        // the silent failure (id null) is always a 200 ([LIVE] §6.3)
+        return Resp.json(ok ? acc.createStatus() : 200, Map.of("job", j));
     }
 
     static Resp update(Req req) {

@@ -113,7 +113,11 @@ final class LoxoMiscRoutes {
     static Resp getEvent(Req req) {
         LoxoAccount acc = acc(req);
         Map<String, Object> e = acc.data.events.get(req.pathLong("id"));
-        if (e == null) return Resp.json(200, "null".getBytes());
+        if (e == null) {
+            if ("404".equals(String.valueOf(acc.quirk("unknown_person_event"))))
+                throw new ApiException(404, "Not Found");
+            return Resp.json(200, "null".getBytes());
+        }
         Map<String, Object> out = new LinkedHashMap<>(e);
         Object[] at = LoxoData.activityType(((Number) e.get("activity_type_id")).longValue());
         if (at != null) out.put("activity_type", Map.of("id", at[0], "key", at[1], "name", at[2]));
@@ -173,7 +177,7 @@ final class LoxoMiscRoutes {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("person_event", e);
         out.put("errors", List.of());
-        return Resp.json(200, out);
+        return Resp.json(acc.createStatus(), out);
     }
 
     static Resp updateEvent(Req req) {
@@ -268,7 +272,7 @@ final class LoxoMiscRoutes {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("company", brief);
         out.put("errors", List.of());
-        return Resp.json(200, out);
+        return Resp.json(acc.createStatus(), out);
     }
 
     static Resp updateCompany(Req req) {

@@ -179,7 +179,7 @@ final class LoxoPeopleRoutes {
         acc.data.people.putWithId(id, p); // stored first: person[candidates] below needs the person to exist
         apply(acc, p, params, true);
         LoxoMiscRoutes.fireWebhooks(acc, "person", "create", id);
-        return Resp.json(200, envelope(p));
+        return Resp.json(acc.createStatus(), envelope(p));
     }
 
     static Map<String, Object> envelope(Map<String, Object> p) {
@@ -325,7 +325,7 @@ final class LoxoPeopleRoutes {
         ((List<Map<String, Object>>) p.computeIfAbsent(kind, k -> new ArrayList<>())).add(row);
         p.put("updated_at", LoxoData.ts(Instant.now()));
         acc.data.people.put(id, p);
-        return Resp.json(200, row);
+        return Resp.json(acc.createStatus(), row);
     }
 
     @SuppressWarnings("unchecked")

@@ -30,7 +30,10 @@ public final class LoxoProvider {
     public Resp handle(String slug, Req req) {
         LoxoAccount acc = (LoxoAccount) registry.loxoBySlug(slug);
         if (acc == null) return error(404, "Not Found");
-        if (!authorized(acc, req.header.apply("Authorization"))) return error(401, "Unauthorized");
+        if (!authorized(acc, req.header.apply("Authorization"))) {
+            int st = ((Number) acc.quirk("auth_failure_status")).intValue();
+            return error(st, st == 403 ? "Forbidden" : "Unauthorized");
+        }
         req.account = acc;
         Router.Match m = router.match(req.method, req.path, null);
         String route = req.method + " " + (m == null ? "(unmatched)" : m.route().template());
