@@ -10,6 +10,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.interlink.platform.admin.AdminPrincipals;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,11 +42,14 @@ public class JwtVerifier {
     private final JwtConfig config;
     private final ApiClientRepository clients;
     private final Clock clock;
+    private final AdminPrincipals admins;
 
-    public JwtVerifier(SigningKeys keys, JwtConfig config, ApiClientRepository clients, Clock clock) {
+    public JwtVerifier(
+            SigningKeys keys, JwtConfig config, ApiClientRepository clients, Clock clock, AdminPrincipals admins) {
         this.config = config;
         this.clients = clients;
         this.clock = clock;
+        this.admins = admins;
         this.ours = processor(keys.verificationKeys(), Set.of(JWSAlgorithm.ES256), config.issuer(), true);
     }
 
@@ -67,6 +71,11 @@ public class JwtVerifier {
         JWTClaimsSet claims = ours.process(token, null);
         Object tid = claims.getClaim("tid");
         String scope = claims.getStringClaim("scope");
+        String adminUserId = claims.getStringClaim("adm");
+        if (adminUserId != null) {
+            // an admin UI session: valid only while that admin is active in a live tenant (AdminPrincipals)
+            return admins.principal(adminUserId, String.valueOf(tid));
+        }
         return clients.findActiveByClientId(claims.getSubject())
                 .filter(c -> c.tenantId().toString().equals(tid))
                 .map(c -> principal(c, scope));

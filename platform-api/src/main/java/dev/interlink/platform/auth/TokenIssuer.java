@@ -29,17 +29,33 @@ public class TokenIssuer {
     public record Issued(String token, long expiresInSeconds) {}
 
     public Issued issue(ApiClient client, String scope) {
+        return sign(claims(client.tenantId(), client.clientId(), scope).build());
+    }
+
+    /**
+     * An admin UI session token: {@code sub = admin:<id>}, claim {@code adm} = the admin user id, every scope.
+     * {@link JwtVerifier} re-checks the admin on each request, so disabling or deleting one ends its access.
+     */
+    public Issued issueAdmin(UUID tenantId, UUID adminUserId) {
+        return sign(claims(tenantId, "admin:" + adminUserId, String.join(" ", Scopes.ALL))
+                .claim("adm", adminUserId.toString())
+                .build());
+    }
+
+    private JWTClaimsSet.Builder claims(UUID tenantId, String subject, String scope) {
         Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return new JWTClaimsSet.Builder()
                 .issuer(config.issuer())
                 .audience(config.audience())
-                .subject(client.clientId())
-                .claim("tid", client.tenantId().toString())
+                .subject(subject)
+                .claim("tid", tenantId.toString())
                 .claim("scope", scope)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(config.tokenTtl())))
-                .jwtID(UUID.randomUUID().toString())
-                .build();
+                .jwtID(UUID.randomUUID().toString());
+    }
+
+    private Issued sign(JWTClaimsSet claims) {
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
                 .keyID(keys.signingKey().getKeyID())
                 .type(JOSEObjectType.JWT)

@@ -1,6 +1,9 @@
 package dev.interlink.platform.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.interlink.platform.admin.AdminService;
+import dev.interlink.platform.admin.AdminUser;
+import dev.interlink.platform.common.ApiProblem;
 import dev.interlink.platform.tenant.TenantService;
 import io.micronaut.context.ApplicationContext;
 import java.util.LinkedHashMap;
@@ -14,6 +17,9 @@ import java.util.Map;
 public final class Cli {
     /** Operator commands run in this environment: no HTTP server and no JWT keys are needed. */
     public static final String CLI_ENV = "cli";
+
+    private static final String TENANT_USAGE =
+            "Usage: tenant create --name NAME [--admin-email EMAIL --admin-password PASSWORD]";
 
     private Cli() {}
 
@@ -44,20 +50,36 @@ public final class Cli {
 
     private static int tenant(ApplicationContext ctx, List<String> args) throws Exception {
         if (args.isEmpty() || !args.get(0).equals("create")) {
-            System.err.println("Usage: tenant create --name NAME");
+            System.err.println(TENANT_USAGE);
             return 2;
         }
         Map<String, String> options = options(args.subList(1, args.size()));
         String name = options.get("name");
-        if (name == null || name.isBlank()) {
-            System.err.println("Usage: tenant create --name NAME");
+        String adminEmail = options.get("admin-email");
+        String adminPassword = options.get("admin-password");
+        if (name == null || name.isBlank() || (adminEmail == null) != (adminPassword == null)) {
+            System.err.println(TENANT_USAGE);
             return 2;
+        }
+        if (adminEmail != null) {
+            try {
+                ctx.getBean(AdminService.class).validate(adminEmail, adminPassword); // before the tenant exists
+            } catch (ApiProblem problem) {
+                System.err.println("Invalid admin: " + problem.extensions().get("errors"));
+                return 2;
+            }
         }
         TenantService.Bootstrap created = ctx.getBean(TenantService.class).create(name);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("tenant_id", created.tenant().id());
         out.put("client_id", created.clientId());
         out.put("client_secret", created.clientSecret());
+        if (adminEmail != null) {
+            // the first admin of the tenant, who signs in to the admin UI
+            AdminUser admin =
+                    ctx.getBean(AdminService.class).create(created.tenant().id(), adminEmail, adminPassword);
+            out.put("admin_email", admin.email());
+        }
         System.out.println(ctx.getBean(ObjectMapper.class).writeValueAsString(out));
         return 0;
     }

@@ -1,0 +1,48 @@
+package dev.interlink.platform.admin;
+
+import dev.interlink.model.error.ErrorCode;
+import dev.interlink.platform.auth.PublicRoute;
+import dev.interlink.platform.auth.TokenIssuer;
+import dev.interlink.platform.common.ApiProblem;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Admin sign-in: email + password for a short-lived admin JWT (what the admin UI sends to every route). */
+@Controller("/admin/sessions")
+@Tag(name = "Admin")
+public class AdminSessionController {
+    private final AdminService admins;
+    private final TokenIssuer issuer;
+
+    public AdminSessionController(AdminService admins, TokenIssuer issuer) {
+        this.admins = admins;
+        this.issuer = issuer;
+    }
+
+    public record SignInRequest(@Nullable String email, @Nullable String password) {}
+
+    public record Session(String accessToken, long expiresIn, String tenantDisplayName, String email) {}
+
+    @Operation(summary = "Sign an admin in; the same 401 for unknown emails, wrong passwords and locked admins")
+    @Post
+    @PublicRoute
+    public HttpResponse<Session> signIn(@Body SignInRequest body) {
+        AdminService.SignedIn signedIn = admins.signIn(body.email(), body.password())
+                .orElseThrow(() -> ApiProblem.of(
+                        ErrorCode.PLATFORM_AUTHENTICATION_INVALID, "Wrong email or password, or too many attempts"));
+        TokenIssuer.Issued token =
+                issuer.issueAdmin(signedIn.tenant().id(), signedIn.admin().id());
+        return HttpResponse.ok(new Session(
+                        token.token(),
+                        token.expiresInSeconds(),
+                        signedIn.tenant().displayName(),
+                        signedIn.admin().email()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+}
