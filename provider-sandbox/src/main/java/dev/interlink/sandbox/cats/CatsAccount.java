@@ -21,6 +21,13 @@ public final class CatsAccount extends Account {
     /** /events feed, newest last; bounded. */
     final List<Map<String, Object>> events = new ArrayList<>();
 
+    /** work-history row id → candidate id (rows live inside the candidate record). */
+    final ConcurrentHashMap<Long, Long> workHistoryOwner = new ConcurrentHashMap<>();
+    /** /candidates/lists and their item rows. */
+    final ConcurrentHashMap<Long, Map<String, Object>> lists = new ConcurrentHashMap<>();
+
+    final ConcurrentHashMap<Long, List<Map<String, Object>>> listItems = new ConcurrentHashMap<>();
+
     final AtomicLong seq = new AtomicLong(900_000_000L); // ids for sub-rows (emails, phones, webhooks, events)
 
     public CatsAccount(String accountId, String apiKey, long seed, int size, Registry registry) {
@@ -48,6 +55,9 @@ public final class CatsAccount extends Account {
     public void reseed() {
         this.data = new CatsData(seed, size);
         webhooks.clear();
+        workHistoryOwner.clear();
+        lists.clear();
+        listItems.clear();
         synchronized (events) {
             events.clear();
         }

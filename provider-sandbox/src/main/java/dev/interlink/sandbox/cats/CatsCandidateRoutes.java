@@ -95,12 +95,17 @@ final class CatsCandidateRoutes {
         return c;
     }
 
+    @SuppressWarnings("unchecked")
     static Resp create(Req req) {
         CatsAccount acc = acc(req);
         Map<String, Object> b = Json.object(req.body);
         List<String> errors = new ArrayList<>();
         if (blank(b.get("first_name"))) errors.add("first_name must not be empty");
         if (blank(b.get("last_name"))) errors.add("last_name must not be empty");
+        if (b.get("work_history") instanceof List<?> wh)
+            for (Object w : wh)
+                errors.addAll(CatsCandidateExtras.validateWh(
+                        w instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of(), false));
         if (!errors.isEmpty()) throw validation(errors);
         List<String> emails = emailList(b.get("emails"));
         if ("true".equalsIgnoreCase(req.q("check_duplicate"))) {
@@ -133,6 +138,17 @@ final class CatsCandidateRoutes {
             phoneRows.add(CatsData.phoneRow(
                     id, acc.nextId(), str(p.get("number")), str(p.getOrDefault("type", "mobile")), Instant.now()));
         CatsShapes.finishCandidate(c, emailRows, phoneRows);
+        if (b.get("work_history") instanceof List<?> wh)
+            for (Object w : wh) {
+                Map<String, Object> src = (Map<String, Object>) w;
+                long wid = acc.nextId();
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("id", wid);
+                for (String f : CatsCandidateExtras.WH_FIELDS) row.put(f, src.get(f));
+                row.put("_links", Map.of("self", CatsData.link("/candidates/" + id + "/work_history/" + wid)));
+                rows(c, "work_history").add(row);
+                acc.workHistoryOwner.put(wid, id);
+            }
         store.putWithId(id, c);
         CatsEvents.emit(acc, "candidate.created", "candidate", id, c);
         return created(req, "/candidates/" + id);

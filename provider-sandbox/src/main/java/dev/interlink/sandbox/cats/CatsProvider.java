@@ -22,6 +22,7 @@ public final class CatsProvider {
 
     public CatsProvider(Registry registry) {
         this.registry = registry;
+        CatsCandidateExtras.register(router); // literal /candidates/lists etc. before /candidates/{id}
         CatsCandidateRoutes.register(router);
         CatsJobRoutes.register(router);
         CatsPipelineRoutes.register(router);
