@@ -1,0 +1,51 @@
+package dev.interlink.platform.provider.catalog;
+
+import io.micronaut.context.env.Environment;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The providers Interlink can connect to: one {@code providers/<id>.yml} each on the classpath, loaded once
+ * at startup (a broken file stops startup). Each deployment may point a provider at another host with
+ * {@code interlink.provider.<id>.base-url} (env {@code INTERLINK_PROVIDER_<ID>_BASE_URL}), e.g. the
+ * provider-sandbox for tests and the offline demo.
+ */
+@Singleton
+public class Catalog {
+    private static final Logger LOG = LoggerFactory.getLogger(Catalog.class);
+
+    private final Map<String, ProviderDefinition> providers;
+
+    public Catalog(Environment environment) {
+        Map<String, ProviderDefinition> loaded = new LinkedHashMap<>();
+        ClassLoader loader = Catalog.class.getClassLoader();
+        for (String id : CatalogLoader.discover(loader)) {
+            String override = environment
+                    .getProperty("interlink.provider." + id + ".base-url", String.class)
+                    .orElse(null);
+            ProviderDefinition def = CatalogLoader.load(loader, id).withBaseUrlOverride(override);
+            if (def.baseUrlOverride() != null) {
+                LOG.info(
+                        "Provider {} is pointed at {} (interlink.provider.{}.base-url)", id, def.baseUrlOverride(), id);
+            }
+            loaded.put(id, def);
+        }
+        this.providers = Map.copyOf(loaded);
+    }
+
+    public Optional<ProviderDefinition> find(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(providers.get(id));
+    }
+
+    /** Every provider, sorted by id. */
+    public List<ProviderDefinition> all() {
+        return providers.values().stream()
+                .sorted(java.util.Comparator.comparing(ProviderDefinition::id))
+                .toList();
+    }
+}

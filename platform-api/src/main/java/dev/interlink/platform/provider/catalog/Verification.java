@@ -1,0 +1,4 @@
+package dev.interlink.platform.provider.catalog;
+
+/** The cheap authenticated request that proves a credential set works (CATS {@code GET /site}). */
+public record Verification(String method, String path) {}
