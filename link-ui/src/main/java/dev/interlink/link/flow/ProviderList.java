@@ -52,12 +52,10 @@ final class ProviderList extends Composite<Div> {
 
         Div grid = new Div();
         grid.addClassName("provider-grid");
-        grid.getElement().setAttribute("role", "list");
         for (ProviderInfo provider : providers) {
             NativeButton tile = new NativeButton();
             tile.setId("provider-" + provider.id());
             tile.addClassName("provider-tile");
-            tile.getElement().setAttribute("role", "listitem");
             tile.getElement().setAttribute("aria-label", "Connect " + provider.name());
             Span name = new Span(provider.name());
             name.addClassName("provider-name");
