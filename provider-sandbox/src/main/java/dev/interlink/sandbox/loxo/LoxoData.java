@@ -29,6 +29,8 @@ final class LoxoData {
     static final long EVENT_BASE = 1_306_000_000L;
     static final long USER_BASE = 150_100L;
     static final long AGENCY_ID = 39_026L;
+    static final long DEAL_BASE = 880_000L;
+    static final long PLACEMENT_BASE = 547_000L;
 
     static final long WORKFLOW_ID = 41_001L;
     /** id, name, position (left to right). Progression moves only rightwards (§5). */
@@ -72,6 +74,8 @@ final class LoxoData {
     final EntityStore candidates;
     final EntityStore companies;
     final EntityStore events;
+    final EntityStore deals;
+    final EntityStore placements;
     final List<Map<String, Object>> users = new ArrayList<>();
     /** Uploaded resume/document bytes by id. */
     final Map<Long, byte[]> files = new ConcurrentHashMap<>();
@@ -86,6 +90,8 @@ final class LoxoData {
         this.candidates = new EntityStore(CANDIDATE_BASE, n, this::candidate);
         this.companies = new EntityStore(COMPANY_BASE, companyCount, this::company);
         this.events = new EntityStore(EVENT_BASE, n, this::event);
+        this.deals = new EntityStore(DEAL_BASE, Math.max(3, n / 100), this::deal);
+        this.placements = new EntityStore(PLACEMENT_BASE, Math.max(3, n / 100), this::placement);
         for (int u = 0; u < 8; u++) users.add(user(u));
     }
 
@@ -320,6 +326,43 @@ final class LoxoData {
         e.put("updated_by_id", USER_BASE + 1);
         e.put("documents", List.of());
         return e;
+    }
+
+    Map<String, Object> deal(int k) {
+        SplittableRandom r = Seeds.rnd(seed, 16, k);
+        int companyIdx = r.nextInt(companyCount);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("id", deals.idOf(k));
+        d.put("name", companyName(companyIdx) + " - retained search");
+        d.put("amount", String.valueOf(10_000 + r.nextInt(90) * 1000) + ".0");
+        d.put("company", idName(companies.idOf(companyIdx), companyName(companyIdx)));
+        d.put("owner_id", USER_BASE + 1 + r.nextInt(8));
+        d.put("created_at", ts(Seeds.created(k, Math.max(3, n / 100))));
+        return d;
+    }
+
+    /** Money values are strings; start/end are date-only (§6.11 [LIVE]). */
+    Map<String, Object> placement(int k) {
+        SplittableRandom r = Seeds.rnd(seed, 17, k);
+        int personIdx = n == 0 ? 0 : (int) ((k * 97L) % n);
+        int jobIdx = n == 0 ? 0 : personIdx % jobCount;
+        Map<String, Object> person = n == 0 ? null : people.get(people.idOf(personIdx));
+        Map<String, Object> job = jobs.get(jobs.idOf(jobIdx));
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", placements.idOf(k));
+        p.put("person", person == null ? null : idName(person.get("id"), person.get("name")));
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("id", job.get("id"));
+        j.put("title", job.get("title"));
+        Map<?, ?> company = (Map<?, ?>) job.get("company");
+        j.put("company", idName(company.get("id"), company.get("name")));
+        p.put("job", j);
+        java.time.LocalDate start = java.time.LocalDate.of(2024, 1, 1).plusDays(r.nextInt(600));
+        p.put("start_date", start.toString());
+        p.put("end_date", start.plusMonths(6 + r.nextInt(18)).toString());
+        p.put("salary", (80_000 + r.nextInt(80) * 1000) + ".0");
+        p.put("bill_rate", (80 + r.nextInt(60)) + ".0");
+        return p;
     }
 
     Map<String, Object> user(int u) {

@@ -25,6 +25,7 @@ public final class LoxoProvider {
         LoxoPeopleRoutes.register(router);
         LoxoJobRoutes.register(router);
         LoxoMiscRoutes.register(router);
+        LoxoReferenceRoutes.register(router);
     }
 
     public Resp handle(String slug, Req req) {
