@@ -1,0 +1,119 @@
+package dev.interlink.platform.provider.http;
+
+import dev.interlink.model.error.ErrorCode;
+import dev.interlink.platform.common.ApiProblem;
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Provider failures classified as a table (code-style-examples §5 no. 7): what a status means for the caller, whether
+ * a retry can help, and whether the account needs re-authorization. The body of an error is truncated and stripped of
+ * the account's credentials before it is shown.
+ */
+public final class ErrorMapping {
+    public enum Action {
+        NONE,
+        MARK_NEEDS_REAUTH
+    }
+
+    public record Resolution(ErrorCode code, boolean retryable, Action action) {}
+
+    static final int MAX_BODY = 512;
+
+    /** Exact statuses; 5xx and everything else fall through to {@link #resolve(int)}'s defaults. */
+    static final Map<Integer, Resolution> TABLE = Map.of(
+            400, new Resolution(ErrorCode.REMOTE_INPUT_INVALID, false, Action.NONE),
+            401, new Resolution(ErrorCode.INTEGRATION_REAUTH_REQUIRED, false, Action.MARK_NEEDS_REAUTH),
+            403, new Resolution(ErrorCode.INTEGRATION_REAUTH_REQUIRED, false, Action.MARK_NEEDS_REAUTH),
+            404, new Resolution(ErrorCode.REMOTE_NOT_FOUND, false, Action.NONE),
+            409, new Resolution(ErrorCode.REMOTE_INPUT_INVALID, false, Action.NONE),
+            422, new Resolution(ErrorCode.REMOTE_INPUT_INVALID, false, Action.NONE),
+            429, new Resolution(ErrorCode.REMOTE_RATE_LIMIT_EXCEEDED, true, Action.NONE));
+
+    static final Resolution SERVER_ERROR = new Resolution(ErrorCode.REMOTE_SERVICE_UNAVAILABLE, true, Action.NONE);
+    static final Resolution UNKNOWN = new Resolution(ErrorCode.REMOTE_UNKNOWN_HTTP_ERROR, false, Action.NONE);
+
+    private ErrorMapping() {}
+
+    public static Resolution resolve(int status) {
+        Resolution r = TABLE.get(status);
+        if (r != null) {
+            return r;
+        }
+        return status >= 500 ? SERVER_ERROR : UNKNOWN;
+    }
+
+    /** The problem for a provider error response; {@code secrets} are masked out of the quoted body. */
+    public static ApiProblem problem(
+            String provider, int status, HttpHeaders headers, byte[] bodyPrefix, Iterable<String> secrets) {
+        Resolution r = resolve(status);
+        String detail = providerName(provider) + " answered " + status;
+        String retryAfter = headers.firstValue("Retry-After").orElse(null);
+        if (isHtml(headers) && r.code() != ErrorCode.INTEGRATION_REAUTH_REQUIRED) {
+            r = SERVER_ERROR;
+            detail += " with an HTML page";
+        }
+        if (r.code() == ErrorCode.INTEGRATION_REAUTH_REQUIRED) {
+            detail += ": the account's credentials were rejected; re-link the account";
+        }
+        if (retryAfter != null && r.code() == ErrorCode.REMOTE_RATE_LIMIT_EXCEEDED) {
+            detail += "; retry after " + retryAfter + " s";
+        }
+        Map<String, Object> remote = new LinkedHashMap<>();
+        remote.put("status", status);
+        remote.put("body", redact(bodyPrefix, secrets));
+        ApiProblem problem =
+                ApiProblem.of(r.code(), detail).with("retryable", r.retryable()).with("remote", remote);
+        if (retryAfter != null && r.retryable()) {
+            problem.header("Retry-After", retryAfter);
+        }
+        return problem;
+    }
+
+    /** A 2xx that is not what a JSON API sends (an HTML maintenance page, garbage). */
+    public static ApiProblem unreadable(String provider, int status, String why) {
+        return ApiProblem.of(
+                        ErrorCode.REMOTE_SERVICE_UNAVAILABLE,
+                        providerName(provider) + " answered " + status + " with " + why)
+                .with("retryable", true);
+    }
+
+    public static ApiProblem timeout(String provider) {
+        return ApiProblem.of(ErrorCode.REMOTE_TIMEOUT, providerName(provider) + " did not answer in time")
+                .with("retryable", true);
+    }
+
+    public static ApiProblem unreachable(String provider, String why) {
+        return ApiProblem.of(
+                        ErrorCode.REMOTE_SERVICE_UNAVAILABLE,
+                        providerName(provider) + " could not be reached (" + why + ")")
+                .with("retryable", true);
+    }
+
+    static boolean isHtml(HttpHeaders headers) {
+        return headers.firstValue("Content-Type")
+                .map(ct -> ct.toLowerCase(Locale.ROOT).contains("html"))
+                .orElse(false);
+    }
+
+    static String redact(byte[] body, Iterable<String> secrets) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        for (String s : secrets) {
+            if (s != null && s.length() >= 4) {
+                text = text.replace(s, "***");
+            }
+        }
+        return text.length() > MAX_BODY ? text.substring(0, MAX_BODY) + "…" : text;
+    }
+
+    static String providerName(String id) {
+        return switch (id == null ? "" : id) {
+            case "cats" -> "CATS";
+            case "loxo" -> "Loxo";
+            default -> "The provider";
+        };
+    }
+}
