@@ -192,6 +192,7 @@ class LinkView extends Div implements BeforeEnterObserver {
                                 + ".");
         intro.addClassName("step-intro");
 
+        UI.getCurrent().getPage().setTitle(heading.getText());
         CredentialForm form = new CredentialForm(provider, reauth ? "Reconnect" : "Connect");
         form.addSubmitListener(e -> submit(form, e));
         step.add(title, intro, form);
