@@ -1,7 +1,6 @@
 package dev.interlink.sandbox;
 
 import dev.interlink.sandbox.cats.CatsProvider;
-import dev.interlink.sandbox.common.Json;
 import dev.interlink.sandbox.common.Req;
 import dev.interlink.sandbox.common.Resp;
 import dev.interlink.sandbox.control.ControlApi;
@@ -108,9 +107,5 @@ final class SandboxHandler extends Handler.Abstract {
             // closing anyway below
         }
         ep.close();
-    }
-
-    static byte[] json(Object o) {
-        return Json.bytes(o);
     }
 }

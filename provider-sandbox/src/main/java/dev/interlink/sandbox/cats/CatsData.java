@@ -5,9 +5,7 @@ import static dev.interlink.sandbox.common.Seeds.pick;
 import dev.interlink.sandbox.common.EntityStore;
 import dev.interlink.sandbox.common.Seeds;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +17,6 @@ import java.util.SplittableRandom;
  * pipelines are found arithmetically. Shapes follow cats-api.md §5.
  */
 final class CatsData {
-    static final DateTimeFormatter RFC3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
     /** Offsets differ between endpoints for the same instant (cats-api.md §1 [LIVE]): pipelines use -05:00. */
     static final ZoneOffset UTC = ZoneOffset.UTC;
 
@@ -105,7 +102,7 @@ final class CatsData {
     }
 
     static String ts(Instant i, ZoneOffset off) {
-        return RFC3339.format(OffsetDateTime.ofInstant(i, off));
+        return Seeds.rfc3339(i.getEpochSecond(), off.getTotalSeconds() / 3600);
     }
 
     static Map<String, Object> link(String href) {
@@ -138,7 +135,7 @@ final class CatsData {
         c.put("country_code", "US");
         c.put("social_media_urls", List.of());
         c.put("website", "");
-        c.put("best_time_to_call", String.format("%02d:00", 9 + r.nextInt(8)));
+        c.put("best_time_to_call", Seeds.pad(9 + r.nextInt(8), 2) + ":00");
         c.put("current_employer", pick(r, Seeds.COMPANIES));
         c.put("date_available", null);
         c.put("current_pay", String.valueOf(50_000 + r.nextInt(100) * 1000));

@@ -78,7 +78,11 @@ public final class CatsProvider {
         if (m == null) return error(pathMatched ? 405 : 404, pathMatched ? "Method not allowed." : "Not found.");
         req.params = m.params();
         try {
-            return m.route().handler().handle(req);
+            // writes are serialized per account so read-modify-write of a record never loses an update
+            if (req.method.equals("GET")) return m.route().handler().handle(req);
+            synchronized (req.account) {
+                return m.route().handler().handle(req);
+            }
         } catch (ApiException e) {
             if (e.body != null) return Resp.json(e.status, e.body);
             return error(e.status, e.getMessage());

@@ -96,6 +96,35 @@ public final class Seeds {
     }
 
     public static String phone(SplittableRandom r) {
-        return "+1" + (200 + r.nextInt(800)) + "555" + String.format("%04d", r.nextInt(10000));
+        return "+1" + (200 + r.nextInt(800)) + "555" + pad(r.nextInt(10000), 4);
+    }
+
+    /** Zero-padded decimal without String.format (hot path when generating pages). */
+    public static String pad(int v, int width) {
+        String s = Integer.toString(v);
+        if (s.length() >= width) return s;
+        return "0".repeat(width - s.length()) + s;
+    }
+
+    /** RFC 3339 "2024-11-19T20:13:12+00:00" for a whole-second instant, without DateTimeFormatter. */
+    public static String rfc3339(long epochSecond, int offsetHours) {
+        java.time.LocalDateTime t =
+                java.time.LocalDateTime.ofEpochSecond(epochSecond, 0, java.time.ZoneOffset.ofHours(offsetHours));
+        StringBuilder sb = new StringBuilder(25);
+        sb.append(t.getYear())
+                .append('-')
+                .append(pad(t.getMonthValue(), 2))
+                .append('-')
+                .append(pad(t.getDayOfMonth(), 2))
+                .append('T')
+                .append(pad(t.getHour(), 2))
+                .append(':')
+                .append(pad(t.getMinute(), 2))
+                .append(':')
+                .append(pad(t.getSecond(), 2))
+                .append(offsetHours < 0 ? '-' : '+')
+                .append(pad(Math.abs(offsetHours), 2))
+                .append(":00");
+        return sb.toString();
     }
 }

@@ -33,6 +33,7 @@ public final class LoxoProvider {
         if (acc == null) return error(404, "Not Found");
         if (!authorized(acc, req.header.apply("Authorization"))) {
             int st = ((Number) acc.quirk("auth_failure_status")).intValue();
+            acc.counters.record(null, String.valueOf(st)); // the slug names the account even when the key is bad
             return error(st, st == 403 ? "Forbidden" : "Unauthorized");
         }
         req.account = acc;
@@ -68,7 +69,11 @@ public final class LoxoProvider {
         if (m == null) return error(404, "Not Found");
         req.params = m.params();
         try {
-            return m.route().handler().handle(req);
+            // writes are serialized per account so read-modify-write of a record never loses an update
+            if (req.method.equals("GET")) return m.route().handler().handle(req);
+            synchronized (req.account) {
+                return m.route().handler().handle(req);
+            }
         } catch (ApiException e) {
             if (e.body != null) return Resp.json(e.status, e.body);
             return error(e.status, e.getMessage());
