@@ -27,6 +27,8 @@ public final class CatsAccount extends Account {
     final ConcurrentHashMap<Long, Map<String, Object>> lists = new ConcurrentHashMap<>();
 
     final ConcurrentHashMap<Long, List<Map<String, Object>>> listItems = new ConcurrentHashMap<>();
+    /** /tasks */
+    final ConcurrentHashMap<Long, Map<String, Object>> tasks = new ConcurrentHashMap<>();
 
     final AtomicLong seq = new AtomicLong(900_000_000L); // ids for sub-rows (emails, phones, webhooks, events)
 
@@ -58,6 +60,7 @@ public final class CatsAccount extends Account {
         workHistoryOwner.clear();
         lists.clear();
         listItems.clear();
+        tasks.clear();
         synchronized (events) {
             events.clear();
         }

@@ -17,7 +17,11 @@ final class CatsAttachments {
     private CatsAttachments() {}
 
     static void register(Router r) {
-        r.post("/attachments/parse", CatsAttachments::parse)
+        r.get("/jobs/{id}/attachments", req -> listOf(req, "job"))
+                .post("/jobs/{id}/attachments", req -> upload(req, false, "job"))
+                .get("/companies/{id}/attachments", req -> listOf(req, "company"))
+                .post("/companies/{id}/attachments", req -> upload(req, false, "company"))
+                .post("/attachments/parse", CatsAttachments::parse)
                 .get("/attachments/{id}", req -> Resp.json(200, get(req)))
                 .get("/attachments/{id}/download", CatsAttachments::download)
                 .delete("/attachments/{id}", req -> {
@@ -27,6 +31,29 @@ final class CatsAttachments {
                 });
     }
 
+    static dev.interlink.sandbox.common.EntityStore store(CatsAccount acc, String type) {
+        switch (type) {
+            case "job":
+                return acc.data.jobs;
+            case "company":
+                return acc.data.companies;
+            default:
+                return acc.data.candidates;
+        }
+    }
+
+    /** Attachments of a job or company (seeded attachments all belong to candidates). */
+    @SuppressWarnings("unchecked")
+    static Resp listOf(Req req, String type) {
+        CatsAccount acc = (CatsAccount) req.account;
+        long id = req.pathLong("id");
+        if (!store(acc, type).exists(id)) throw new ApiException(404, "Not found.");
+        return CatsHal.list(req, "attachments", acc.data.attachments.filter(i -> false, a -> {
+            Map<String, Object> item = (Map<String, Object>) a.get("data_item");
+            return type.equals(item.get("type")) && ((Number) item.get("id")).longValue() == id;
+        }));
+    }
+
     static Map<String, Object> get(Req req) {
         Map<String, Object> a = ((CatsAccount) req.account).data.attachments.get(req.pathLong("id"));
         if (a == null) throw new ApiException(404, "Not found.");
@@ -34,8 +61,14 @@ final class CatsAttachments {
     }
 
     static Resp upload(Req req, boolean resume) {
+        return upload(req, resume, "candidate");
+    }
+
+    /** Upload to a candidate, job or company ({type}s/{id}/attachments?filename=). */
+    static Resp upload(Req req, boolean resume, String type) {
         CatsAccount acc = (CatsAccount) req.account;
-        long cid = ((Number) CatsCandidateRoutes.get(req).get("id")).longValue();
+        long cid = req.pathLong("id");
+        if (!store(acc, type).exists(cid)) throw new ApiException(404, "Not found.");
         String filename = req.q("filename");
         if (filename == null || filename.isBlank())
             throw CatsCandidateRoutes.validation(java.util.List.of("filename must not be empty"));
@@ -51,7 +84,7 @@ final class CatsAttachments {
                 ? Documents.contentTypeFor(filename)
                 : req.rawContentType;
         a.put("content_type", ct);
-        a.put("data_item", Map.of("id", cid, "type", "candidate"));
+        a.put("data_item", Map.of("id", cid, "type", type));
         a.put("date_created", CatsData.ts(Instant.now(), CatsData.UTC));
         CatsShapes.finishAttachment(a);
         acc.data.files.put(id, req.body);

@@ -27,6 +27,7 @@ public final class CatsProvider {
         CatsJobRoutes.register(router);
         CatsPipelineRoutes.register(router);
         CatsMiscRoutes.register(router);
+        CatsTaskRoutes.register(router);
     }
 
     public Resp handle(Req req) {
@@ -76,6 +77,8 @@ public final class CatsProvider {
 
     private Resp route(Req req, Router.Match m, boolean pathMatched) {
         if (m == null) return error(pathMatched ? 405 : 404, pathMatched ? "Method not allowed." : "Not found.");
+        // "All PUT endpoints require a JSON body, even when empty — send {}" (§4 [LIVE] S8)
+        if (req.method.equals("PUT") && req.body.length == 0) return error(400, "Request body must be a JSON object.");
         req.params = m.params();
         try {
             // writes are serialized per account so read-modify-write of a record never loses an update
