@@ -2,6 +2,7 @@ package dev.interlink.platform.provider.catalog;
 
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * The providers Interlink can connect to: one {@code providers/<id>.yml} each on the classpath, loaded once
  * at startup (a broken file stops startup). Each deployment may point a provider at another host with
  * {@code interlink.provider.<id>.base-url} (env {@code INTERLINK_PROVIDER_<ID>_BASE_URL}), e.g. the
- * provider-sandbox for tests and the offline demo.
+ * provider-sandbox for tests and the offline demo. Timeouts may be overridden the same way:
+ * {@code interlink.provider.<id>.connect-timeout} / {@code read-timeout} (e.g. {@code 2s}).
  */
 @Singleton
 public class Catalog {
@@ -29,6 +31,14 @@ public class Catalog {
                     .getProperty("interlink.provider." + id + ".base-url", String.class)
                     .orElse(null);
             ProviderDefinition def = CatalogLoader.load(loader, id).withBaseUrlOverride(override);
+            Timeouts t = def.timeouts();
+            def = def.withTimeouts(new Timeouts(
+                    environment
+                            .getProperty("interlink.provider." + id + ".connect-timeout", Duration.class)
+                            .orElse(t.connect()),
+                    environment
+                            .getProperty("interlink.provider." + id + ".read-timeout", Duration.class)
+                            .orElse(t.read())));
             if (def.baseUrlOverride() != null) {
                 LOG.info(
                         "Provider {} is pointed at {} (interlink.provider.{}.base-url)", id, def.baseUrlOverride(), id);

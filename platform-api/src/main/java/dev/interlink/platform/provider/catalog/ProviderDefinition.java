@@ -70,6 +70,26 @@ public record ProviderDefinition(
                 timeouts);
     }
 
+    /** This definition with other timeouts (deployment overrides). */
+    public ProviderDefinition withTimeouts(Timeouts t) {
+        return new ProviderDefinition(
+                id,
+                displayName,
+                category,
+                logo,
+                authMode,
+                authHeaderTemplates,
+                fields,
+                baseUrlTemplate,
+                overrideReplaces,
+                baseUrlOverride,
+                allowedHosts,
+                verification,
+                rateLimit,
+                retry,
+                t);
+    }
+
     /** The defaults of the optional fields. */
     public Map<String, String> defaults() {
         Map<String, String> defaults = new LinkedHashMap<>();
