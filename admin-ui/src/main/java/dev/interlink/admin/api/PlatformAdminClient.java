@@ -1,0 +1,60 @@
+package dev.interlink.admin.api;
+
+import dev.interlink.admin.api.Dtos.Account;
+import dev.interlink.admin.api.Dtos.AccountQuery;
+import dev.interlink.admin.api.Dtos.ApiClient;
+import dev.interlink.admin.api.Dtos.CreatedClient;
+import dev.interlink.admin.api.Dtos.LinkToken;
+import dev.interlink.admin.api.Dtos.LogQuery;
+import dev.interlink.admin.api.Dtos.Overview;
+import dev.interlink.admin.api.Dtos.Page;
+import dev.interlink.admin.api.Dtos.RequestLog;
+import dev.interlink.admin.api.Dtos.Session;
+import dev.interlink.admin.api.Dtos.TenantSettings;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The admin UI's only way to data: platform-api over HTTP. Every call but {@link #signIn} takes the admin's
+ * short-lived token; failures are {@link PlatformProblem}s.
+ */
+public interface PlatformAdminClient {
+    URI baseUri();
+
+    Session signIn(String email, String password);
+
+    TenantSettings tenant(String token);
+
+    TenantSettings updateTenant(String token, String displayName, List<String> allowedOrigins);
+
+    List<ApiClient> apiClients(String token);
+
+    CreatedClient createApiClient(String token, String name, List<String> scopes);
+
+    /** The new secret; the previous one keeps working for the API's grace period. */
+    String rotateSecret(String token, UUID apiClientId);
+
+    void revokeApiClient(String token, UUID apiClientId);
+
+    Overview overview(String token);
+
+    Page<Account> accounts(String token, AccountQuery query, String cursor, int limit);
+
+    Account account(String token, UUID id);
+
+    Account setAccountEnabled(String token, UUID id, boolean enabled);
+
+    void deleteAccount(String token, UUID id);
+
+    /** Per resource, which operations the account's provider supports. */
+    Map<String, Object> capabilities(String token, UUID id);
+
+    LinkToken reauthorizationLink(String token, Account account);
+
+    /** The provider's verification call with the stored credentials: null when fine, else the reason. */
+    String testConnection(String token, UUID id);
+
+    Page<RequestLog> logs(String token, LogQuery query, String cursor, int limit);
+}

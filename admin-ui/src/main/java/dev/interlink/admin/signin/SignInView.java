@@ -1,0 +1,57 @@
+package dev.interlink.admin.signin;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.interlink.admin.api.PlatformAdminClient;
+import dev.interlink.admin.api.PlatformAdminClients;
+import dev.interlink.admin.api.PlatformProblem;
+import dev.interlink.admin.session.AdminSession;
+
+@Route(SignInNavigation.ROUTE)
+@PageTitle("Sign in · Interlink admin")
+class SignInView extends Div implements BeforeEnterObserver {
+    private final PlatformAdminClient platform;
+    final SignInForm form = new SignInForm();
+    private final Paragraph notice = new Paragraph();
+
+    SignInView() {
+        this(PlatformAdminClients.get());
+    }
+
+    SignInView(PlatformAdminClient platform) {
+        this.platform = platform;
+        addClassName("sign-in");
+        notice.setId("sign-in-notice");
+        notice.setVisible(false);
+        Div card = new Div(new H1("Interlink admin"), new Paragraph("Sign in to manage your integrations."), notice, form);
+        card.addClassName("card");
+        add(card);
+        form.addSignInListener(e -> signIn(e.email(), e.password()));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (event.getLocation().getQueryParameters().getParameters().containsKey("expired")) {
+            notice.setText("Your session has ended. Please sign in again.");
+            notice.setVisible(true);
+        }
+    }
+
+    private void signIn(String email, String password) {
+        try {
+            AdminSession.start(platform.signIn(email, password));
+            UI.getCurrent().navigate("");
+        } catch (PlatformProblem problem) {
+            form.showError(
+                    problem.status() == 401
+                            ? "Wrong email or password. After 5 failed attempts sign-in is locked for 15 minutes."
+                            : "Sign-in is not available right now: " + problem.getMessage());
+        }
+    }
+}

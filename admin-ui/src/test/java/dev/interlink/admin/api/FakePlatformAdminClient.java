@@ -1,0 +1,195 @@
+package dev.interlink.admin.api;
+
+import dev.interlink.admin.api.Dtos.Account;
+import dev.interlink.admin.api.Dtos.AccountQuery;
+import dev.interlink.admin.api.Dtos.ApiClient;
+import dev.interlink.admin.api.Dtos.CreatedClient;
+import dev.interlink.admin.api.Dtos.FieldError;
+import dev.interlink.admin.api.Dtos.LinkToken;
+import dev.interlink.admin.api.Dtos.LogQuery;
+import dev.interlink.admin.api.Dtos.Overview;
+import dev.interlink.admin.api.Dtos.Page;
+import dev.interlink.admin.api.Dtos.RequestLog;
+import dev.interlink.admin.api.Dtos.Session;
+import dev.interlink.admin.api.Dtos.TenantSettings;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** An in-memory platform-api of one tenant, with one admin ({@link #EMAIL} / {@link #PASSWORD}). */
+public class FakePlatformAdminClient implements PlatformAdminClient {
+    public static final String EMAIL = "admin@acme.test";
+    public static final String PASSWORD = "a long enough password";
+    public static final String TOKEN = "admin-token";
+
+    public TenantSettings tenant = new TenantSettings(UUID.randomUUID(), "acme", "Acme Recruiting", List.of());
+    public final List<ApiClient> clients = new ArrayList<>();
+    public final Map<UUID, Account> accounts = new LinkedHashMap<>();
+    public final List<RequestLog> logs = new ArrayList<>();
+    public Overview overview = new Overview(List.of(), List.of(), List.of(), List.of());
+    public final List<AccountQuery> accountQueries = new ArrayList<>();
+    public final List<LogQuery> logQueries = new ArrayList<>();
+    public int accountPageCalls;
+    public boolean tokenExpired;
+
+    @Override
+    public URI baseUri() {
+        return URI.create("http://api.test");
+    }
+
+    private void check(String token) {
+        if (tokenExpired || !TOKEN.equals(token)) {
+            throw new PlatformProblem(401, "PLATFORM.AUTHENTICATION_INVALID", "A valid bearer token is required", null);
+        }
+    }
+
+    private static PlatformProblem notFound() {
+        return new PlatformProblem(404, "PLATFORM.NOT_FOUND", "Not found", null);
+    }
+
+    @Override
+    public Session signIn(String email, String password) {
+        if (!EMAIL.equals(email) || !PASSWORD.equals(password)) {
+            throw new PlatformProblem(401, "PLATFORM.AUTHENTICATION_INVALID", "Wrong email or password", null);
+        }
+        return new Session(TOKEN, 900, tenant.displayName(), EMAIL);
+    }
+
+    @Override
+    public TenantSettings tenant(String token) {
+        check(token);
+        return tenant;
+    }
+
+    @Override
+    public TenantSettings updateTenant(String token, String displayName, List<String> allowedOrigins) {
+        check(token);
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < allowedOrigins.size(); i++) {
+            if (!allowedOrigins.get(i).startsWith("https://")) {
+                errors.add(new FieldError("/allowed_origins/" + i, "must use https"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new PlatformProblem(400, "PLATFORM.INPUT_INVALID", "invalid", errors);
+        }
+        tenant = new TenantSettings(tenant.id(), tenant.name(), displayName, allowedOrigins);
+        return tenant;
+    }
+
+    @Override
+    public List<ApiClient> apiClients(String token) {
+        check(token);
+        return List.copyOf(clients);
+    }
+
+    @Override
+    public CreatedClient createApiClient(String token, String name, List<String> scopes) {
+        check(token);
+        ApiClient client = new ApiClient(UUID.randomUUID(), "cl_" + clients.size(), name, scopes, Instant.now(), null);
+        clients.add(client);
+        return new CreatedClient(client, "secret-of-" + name);
+    }
+
+    @Override
+    public String rotateSecret(String token, UUID apiClientId) {
+        check(token);
+        clients.stream().filter(c -> c.id().equals(apiClientId)).findAny().orElseThrow(FakePlatformAdminClient::notFound);
+        return "rotated-secret";
+    }
+
+    @Override
+    public void revokeApiClient(String token, UUID apiClientId) {
+        check(token);
+        clients.replaceAll(c -> c.id().equals(apiClientId)
+                ? new ApiClient(c.id(), c.clientId(), c.name(), c.scopes(), c.createdAt(), Instant.now())
+                : c);
+    }
+
+    @Override
+    public Overview overview(String token) {
+        check(token);
+        return overview;
+    }
+
+    public Account addAccount(String provider, String endUserId, String status) {
+        Account a = new Account(UUID.randomUUID(), provider, endUserId, "User " + endUserId, null, status, null,
+                Instant.now(), Instant.now(), null, List.of());
+        accounts.put(a.id(), a);
+        return a;
+    }
+
+    @Override
+    public Page<Account> accounts(String token, AccountQuery query, String cursor, int limit) {
+        check(token);
+        accountQueries.add(query);
+        accountPageCalls++;
+        List<Account> matching = accounts.values().stream()
+                .filter(a -> query.provider() == null || a.provider().equals(query.provider()))
+                .filter(a -> query.status() == null || a.status().equals(query.status()))
+                .filter(a -> query.endUserId() == null || a.endUserId().equals(query.endUserId()))
+                .toList();
+        int from = cursor == null ? 0 : Integer.parseInt(cursor);
+        int to = Math.min(matching.size(), from + limit);
+        return new Page<>(matching.subList(from, to), to < matching.size() ? String.valueOf(to) : null);
+    }
+
+    @Override
+    public Account account(String token, UUID id) {
+        check(token);
+        Account a = accounts.get(id);
+        if (a == null) {
+            throw notFound();
+        }
+        return a;
+    }
+
+    @Override
+    public Account setAccountEnabled(String token, UUID id, boolean enabled) {
+        Account a = account(token, id);
+        Account updated = new Account(a.id(), a.provider(), a.endUserId(), a.endUserName(), a.endUserEmail(),
+                enabled ? "active" : "disabled", null, Instant.now(), a.createdAt(), a.lastUsedAt(), a.statusHistory());
+        accounts.put(id, updated);
+        return updated;
+    }
+
+    @Override
+    public void deleteAccount(String token, UUID id) {
+        account(token, id);
+        accounts.remove(id);
+    }
+
+    @Override
+    public Map<String, Object> capabilities(String token, UUID id) {
+        check(token);
+        return Map.of("resources", Map.of("candidates", List.of("list", "get")));
+    }
+
+    @Override
+    public LinkToken reauthorizationLink(String token, Account account) {
+        check(token);
+        return new LinkToken("lt", "http://link.test/link?link_token=lt", Instant.now().plusSeconds(1800));
+    }
+
+    @Override
+    public String testConnection(String token, UUID id) {
+        account(token, id);
+        return null;
+    }
+
+    @Override
+    public Page<RequestLog> logs(String token, LogQuery query, String cursor, int limit) {
+        check(token);
+        logQueries.add(query);
+        List<RequestLog> matching = logs.stream()
+                .filter(l -> query.accountId() == null || query.accountId().equals(l.accountId()))
+                .filter(l -> query.status() == null || query.status().equals(String.valueOf(l.status()))
+                        || query.status().equals(l.status() / 100 + "xx"))
+                .toList();
+        return new Page<>(matching.subList(0, Math.min(limit, matching.size())), null);
+    }
+}
