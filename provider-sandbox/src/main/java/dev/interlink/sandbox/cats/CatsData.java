@@ -131,10 +131,12 @@ final class CatsData {
         c.put("middle_name", "");
         c.put("last_name", last);
         c.put("title", pick(r, Seeds.TITLES));
+        c.put("emails", null); // placeholder, filled by finishCandidate (keeps key order without a copy)
         c.put("address", address("", city[0], city[1], city[2]));
         c.put("country_code", "US");
         c.put("social_media_urls", List.of());
         c.put("website", "");
+        c.put("phones", null);
         c.put("best_time_to_call", Seeds.pad(9 + r.nextInt(8), 2) + ":00");
         c.put("current_employer", pick(r, Seeds.COMPANIES));
         c.put("date_available", null);

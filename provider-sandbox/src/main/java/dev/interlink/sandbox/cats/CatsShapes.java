@@ -64,12 +64,17 @@ final class CatsShapes {
         ps.put("home", firstOfType(phones, "home"));
         ps.put("cell", firstOfType(phones, "mobile"));
         ps.put("work", firstOfType(phones, "work"));
-        // keep the documented key order: emails and phones sit where the real record has them
+        if (c.containsKey("emails") && c.containsKey("phones")) {
+            // placeholders already sit in the documented positions: replacing values keeps the order
+            c.put("emails", es);
+            c.put("phones", ps);
+            return;
+        }
+        // keep the documented key order: emails after title, phones after website
         Map<String, Object> copy = new LinkedHashMap<>(c);
         c.clear();
         for (Map.Entry<String, Object> en : copy.entrySet()) {
             String k = en.getKey();
-            if (k.equals("emails") || k.equals("phones")) continue;
             c.put(k, en.getValue());
             if (k.equals("title")) c.put("emails", es);
             if (k.equals("website")) c.put("phones", ps);
