@@ -67,6 +67,24 @@ class LoxoApiTest extends LoxoTestBase {
     }
 
     @Test
+    void a_100k_person_agency_scrolls_to_its_last_page() {
+        var a = newAccount(100_000);
+        var first = get(a, "/people?per_page=100").json();
+        assertEquals(100_000, first.get("total_count"));
+        long firstId = ((Number) Http.at(first, "people", 0, "id")).longValue();
+        // a cursor positioned 10 records before the end, in the documented [ts, score, id] shape
+        String cursor = HexFormat.of()
+                .withUpperCase()
+                .formatHex(("[0,0.0," + (firstId + 99_989) + "]").getBytes(StandardCharsets.US_ASCII));
+        var tail = get(a, "/people?per_page=100&scroll_id=" + cursor).json();
+        assertEquals(10, ((List<?>) tail.get("people")).size());
+        var end = get(a, "/people?per_page=100&scroll_id=" + tail.get("scroll_id"))
+                .json();
+        assertEquals(List.of(), end.get("people"));
+        assertNull(end.get("scroll_id"));
+    }
+
+    @Test
     void per_page_on_companies_is_rejected_with_422_invalid_parameters() {
         var a = newAccount(5);
         var r = get(a, "/companies?per_page=10");
