@@ -1,0 +1,71 @@
+package dev.interlink.platform.ratelimit;
+
+import dev.interlink.platform.provider.ConnectorContext;
+import dev.interlink.platform.provider.catalog.Catalog;
+import dev.interlink.platform.provider.catalog.ProviderDefinition;
+import dev.interlink.platform.provider.catalog.RateLimit;
+import dev.interlink.platform.provider.http.ProviderCall;
+import dev.interlink.platform.provider.http.RawResponse;
+import dev.interlink.platform.provider.http.SendStep;
+import io.micronaut.http.context.ServerRequestContext;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Pipeline step of {@code ProviderHttp}: every provider call of an account (unified, proxy, verification)
+ * first takes a slot from that account's cluster-wide budget, then feeds back what the provider said
+ * ({@code X-Rate-Limit-Remaining}, {@code Retry-After} on 429). The last decision is left on the current
+ * request for {@link RemoteRateHeadersFilter} to report as {@code X-Remote-RateLimit-*}.
+ */
+@Singleton
+public class RateBudgetStep implements SendStep {
+    public static final String ATTRIBUTE = "interlink.remote_rate";
+
+    private final RateBuckets buckets;
+    private final Catalog catalog;
+
+    public RateBudgetStep(RateBuckets buckets, Catalog catalog) {
+        this.buckets = buckets;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public RawResponse apply(ConnectorContext ctx, ProviderCall call, Next next) {
+        Optional<RateLimit> limit = catalog.find(ctx.provider()).map(ProviderDefinition::rateLimit);
+        if (limit.isEmpty() || ctx.accountId() == null) {
+            return next.send(call);
+        }
+        RatePolicy policy = limit.get().ratePolicy();
+        String key = ctx.provider() + ":" + ctx.accountId();
+        RateDecision decision = buckets.acquire(key, policy);
+        ServerRequestContext.currentRequest().ifPresent(r -> r.setAttribute(ATTRIBUTE, decision));
+        RawResponse response = next.send(call);
+        Integer remaining = integer(header(response, limit.get().remainingHeader()));
+        Duration retryAfter = response.status() == 429
+                ? retryAfter(header(response, limit.get().retryAfterHeader()))
+                : null;
+        if (remaining != null || retryAfter != null) {
+            buckets.observe(key, policy, remaining, retryAfter);
+        }
+        return response;
+    }
+
+    private static String header(RawResponse response, String name) {
+        return name == null ? null : response.header(name);
+    }
+
+    private static Integer integer(String value) {
+        try {
+            return value == null ? null : Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null; // a provider header we cannot read corrects nothing
+        }
+    }
+
+    /** Retry-After in seconds (RFC 9110 also allows an HTTP date; providers here send seconds). */
+    static Duration retryAfter(String value) {
+        Integer seconds = integer(value);
+        return seconds == null ? Duration.ofSeconds(1) : Duration.ofSeconds(Math.max(0, seconds));
+    }
+}
