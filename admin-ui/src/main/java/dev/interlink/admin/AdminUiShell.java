@@ -1,12 +1,10 @@
 package dev.interlink.admin;
 
-import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.server.AppShellSettings;
 
-/** Page-level settings: plain CSS (no npm build, stack-notes §3), no referrer to other sites. */
-@StyleSheet("context://css/admin.css")
+/** Page-level settings. The plain CSS (no npm build) is attached by MainLayout and SignInView. */
 @Meta(name = "referrer", content = "no-referrer")
 public class AdminUiShell implements AppShellConfigurator {
     @Override

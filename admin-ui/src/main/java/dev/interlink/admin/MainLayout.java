@@ -22,6 +22,7 @@ import java.util.Optional;
  * The frame of every signed-in screen: side navigation, tenant name, sign-out. It also guards them: without a
  * live admin session, any screen forwards to sign-in.
  */
+@com.vaadin.flow.component.dependency.StyleSheet("context://css/admin.css")
 public class MainLayout extends AppLayout implements BeforeEnterObserver {
     private final Span tenant = new Span();
     private final Span email = new Span();

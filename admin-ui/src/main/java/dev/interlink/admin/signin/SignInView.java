@@ -13,6 +13,7 @@ import dev.interlink.admin.api.PlatformAdminClients;
 import dev.interlink.admin.api.PlatformProblem;
 import dev.interlink.admin.session.AdminSession;
 
+@com.vaadin.flow.component.dependency.StyleSheet("context://css/admin.css")
 @Route(SignInNavigation.ROUTE)
 @PageTitle("Sign in · Interlink admin")
 class SignInView extends Div implements BeforeEnterObserver {
