@@ -291,7 +291,8 @@ class UnifiedAtsRoutesTest extends ApiTest {
                 "/unified/ats/companies",
                 "/unified/ats/users",
                 "/unified/ats/organizations",
-                "/unified/user-directory/users"
+                "/unified/user-directory/users",
+                "/proxy/candidates"
             })
     void another_tenants_account_is_not_found(String route) {
         Api.Response r =
