@@ -157,9 +157,21 @@ public class AccountService {
             EndUser endUser,
             Credentials credentials,
             @Nullable Map<String, Object> context) {
+        return createWithId(UUID.randomUUID(), tenantId, provider, endUser, credentials, context);
+    }
+
+    /** {@link #create} with a chosen id (the link flow records the id on the token it consumes). */
+    @Transactional
+    public IntegratedAccount createWithId(
+            UUID id,
+            UUID tenantId,
+            ProviderDefinition provider,
+            EndUser endUser,
+            Credentials credentials,
+            @Nullable Map<String, Object> context) {
         Instant now = now();
         IntegratedAccount account = new IntegratedAccount(
-                UUID.randomUUID(),
+                id,
                 tenantId,
                 provider.id(),
                 new EndUser(endUser.id().strip(), endUser.name(), endUser.email()),
