@@ -79,6 +79,37 @@ class LoxoMoreTest extends LoxoTestBase {
     }
 
     @Test
+    void job_apply_requires_email_name_and_phone_and_puts_the_person_on_the_job() {
+        var a = newAccount(40);
+        long job = ((Number) Http.at(get(a, "/jobs").json(), "results", 0, "id")).longValue();
+        assertEquals(
+                422,
+                multipart(a, "POST", "/jobs/" + job + "/apply", "name", "No Email")
+                        .status());
+        var r = multipart(
+                a,
+                "POST",
+                "/jobs/" + job + "/apply",
+                "email",
+                "apply@example.com",
+                "name",
+                "Ap Ply",
+                "phone",
+                "+15551112222",
+                "resume",
+                "%PDF-1.4 x".getBytes());
+        assertEquals(200, r.status());
+        assertEquals(true, r.json().get("ok"));
+        long person = ((Number) Http.at(r.json(), "person", "id")).longValue();
+        List<Map<String, Object>> c = Http.at(
+                get(a, "/jobs/" + job + "/candidates?person_id=" + person).json(), "candidates");
+        assertEquals(1, c.size());
+        var again = multipart(
+                a, "POST", "/jobs/" + job + "/apply", "email", "apply@example.com", "name", "Ap Ply", "phone", "+1");
+        assertEquals(person, ((Number) Http.at(again.json(), "person", "id")).longValue());
+    }
+
+    @Test
     void basic_scheme_with_the_same_key_is_accepted_for_legacy_clients() {
         var a = newAccount(5);
         assertEquals(

@@ -29,6 +29,13 @@ final class CatsData {
     static final long USER_BASE = 595_800L;
     static final long ATTACHMENT_BASE = 744_700_000L;
     static final long ACTIVITY_BASE = 810_000_000L;
+    static final long CONTACT_BASE = 123_450_000L;
+    /** Contact statuses (names [INF]); the [LIVE] sample status is "No Status" with mapping "". */
+    static final Object[][] CONTACT_STATUSES = {
+        {123_456L, "No Status", ""}, {123_457L, "Active", ""}, {123_458L, "Former", ""}
+    };
+
+    static final long CONTACT_WORKFLOW = 5_696_671L;
 
     /** Workflow "General" (default) and a short second workflow, ids from a real account table (§5.4). */
     static final long WF_GENERAL = 5_691_190L;
@@ -80,6 +87,7 @@ final class CatsData {
     final EntityStore users;
     final EntityStore attachments;
     final EntityStore activities;
+    final EntityStore contacts;
     /** Status history rows per pipeline id (only for pipelines moved through the API). */
     final Map<Long, List<Map<String, Object>>> statusHistory = new java.util.concurrent.ConcurrentHashMap<>();
     /** Uploaded file bytes by attachment id (seeded files are generated on download). */
@@ -99,6 +107,7 @@ final class CatsData {
         this.users = new EntityStore(USER_BASE, userCount, this::user);
         this.attachments = new EntityStore(ATTACHMENT_BASE, n, this::attachment);
         this.activities = new EntityStore(ACTIVITY_BASE, n, this::activity);
+        this.contacts = new EntityStore(CONTACT_BASE, companyCount * 2, this::contact);
     }
 
     static String ts(Instant i, ZoneOffset off) {
@@ -351,6 +360,47 @@ final class CatsData {
         return filename.endsWith(".docx")
                 ? dev.interlink.sandbox.common.Documents.docx(text)
                 : dev.interlink.sandbox.common.Documents.pdf(text);
+    }
+
+    /** Contact shape per the [LIVE] webhook capture (§5.6): summary emails/phones objects, status embedded. */
+    Map<String, Object> contact(int k) {
+        SplittableRandom r = Seeds.rnd(seed, 6, k);
+        String first = pick(r, Seeds.FIRST);
+        String last = pick(r, Seeds.LAST);
+        String[] city = pick(r, Seeds.CITIES);
+        long id = contacts.idOf(k);
+        int companyIdx = k / 2;
+        Instant created = Seeds.created(k, companyCount * 2);
+        Map<String, Object> c = new LinkedHashMap<>(28);
+        c.put("id", id);
+        c.put("first_name", first);
+        c.put("last_name", last);
+        c.put("title", k % 2 == 0 ? "Hiring Manager" : "HR Director");
+        c.put("reports_to_id", null);
+        c.put("owner_id", USER_BASE + 1 + r.nextInt(userCount));
+        c.put("company_id", companies.idOf(companyIdx));
+        Map<String, Object> emails = new LinkedHashMap<>();
+        emails.put("primary", (first + "." + last).toLowerCase() + "@client" + companyIdx + ".example.com");
+        emails.put("secondary", null);
+        c.put("emails", emails);
+        Map<String, Object> phones = new LinkedHashMap<>();
+        phones.put("work", Seeds.phone(r));
+        phones.put("cell", null);
+        phones.put("other", null);
+        c.put("phones", phones);
+        c.put("address", address("", city[0], city[1], city[2]));
+        c.put("country_code", "US");
+        c.put("social_media_urls", List.of());
+        c.put("is_hot", false);
+        c.put("has_left_company", false);
+        c.put("notes", "");
+        c.put("entered_by_id", c.get("owner_id"));
+        c.put("consent_status", null);
+        c.put("date_created", ts(created, UTC));
+        c.put("date_modified", ts(created, UTC));
+        c.put("status_id", CONTACT_STATUSES[0][0]);
+        CatsShapes.finishContact(c);
+        return c;
     }
 
     Object[][] statusesOf(long workflowId) {

@@ -28,6 +28,7 @@ public final class CatsProvider {
         CatsPipelineRoutes.register(router);
         CatsMiscRoutes.register(router);
         CatsTaskRoutes.register(router);
+        CatsContactPortalRoutes.register(router);
     }
 
     public Resp handle(Req req) {

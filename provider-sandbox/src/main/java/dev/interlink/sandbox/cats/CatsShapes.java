@@ -127,6 +127,34 @@ final class CatsShapes {
         a.put("_links", links);
     }
 
+    static void finishContact(Map<String, Object> c) {
+        long id = ((Number) c.get("id")).longValue();
+        Map<String, Object> links = new LinkedHashMap<>();
+        links.put("self", link("/contacts/" + id));
+        links.put("status", link("/contacts/statuses/" + c.get("status_id")));
+        links.put("owner", link("/users/" + c.get("owner_id")));
+        links.put("attachments", link("/contacts/" + id + "/attachments"));
+        c.put("_links", links);
+        Object[] st = CatsData.CONTACT_STATUSES[0];
+        for (Object[] row : CatsData.CONTACT_STATUSES) if (row[0].equals(c.get("status_id"))) st = row;
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("id", st[0]);
+        status.put("workflow_id", CatsData.CONTACT_WORKFLOW);
+        status.put("title", st[1]);
+        status.put("mapping", st[2]);
+        status.put("prerequisites", List.of());
+        status.put("triggers", List.of());
+        // one live sample even lacks the leading slash (§1 [LIVE]): kept verbatim
+        status.put("_links", Map.of("self", link("contacts/statuses/" + st[0])));
+        Map<String, Object> emb = new LinkedHashMap<>();
+        emb.put("custom_fields", List.of());
+        emb.put("status", status);
+        emb.put("thumbnail", List.of());
+        emb.put("phones", List.of());
+        emb.put("emails", List.of());
+        c.put("_embedded", emb);
+    }
+
     static Map<String, Object> status(long workflowId, Object[] row) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("id", row[0]);

@@ -29,6 +29,7 @@ final class LoxoJobRoutes {
                     if (!acc(req).data.jobs.delete(req.pathLong("id"))) throw new ApiException(404, "Not Found");
                     return Resp.json(200, Map.of());
                 })
+                .post("/jobs/{job_id}/apply", LoxoJobRoutes::apply)
                 .get("/jobs/{job_id}/candidates", LoxoJobRoutes::candidates)
                 .get("/jobs/{job_id}/candidates/{id}", req -> Resp.json(200, render(acc(req), candidate(req))))
                 .put("/jobs/{job_id}/candidates/{id}", LoxoJobRoutes::updateCandidate);
@@ -188,6 +189,60 @@ final class LoxoJobRoutes {
 
     static boolean blank(Object o) {
         return o == null || o.toString().isBlank();
+    }
+
+    /**
+     * POST /jobs/{job_id}/apply (§4.3 [DOC]): multipart, required email ("will lookup existing people"), name, phone;
+     * optional resume. Answers {ok, person}. Lands in the Applied stage (the UI's applicant inbox is [INF]).
+     */
+    @SuppressWarnings("unchecked")
+    static Resp apply(Req req) {
+        LoxoAccount acc = acc(req);
+        long jobId = req.pathLong("job_id");
+        if (!acc.data.jobs.exists(jobId)) throw new ApiException(404, "Not Found");
+        Map<String, Object> p = LoxoBodies.parse(req);
+        List<String> errors = new java.util.ArrayList<>();
+        for (String f : List.of("email", "name", "phone"))
+            if (blank(p.get(f))) errors.add(Character.toUpperCase(f.charAt(0)) + f.substring(1) + " can't be blank");
+        if (!errors.isEmpty()) throw new ApiException(422, "Validation", Map.of("ok", false, "errors", errors));
+        String email = p.get("email").toString().toLowerCase(Locale.ROOT);
+        List<Map<String, Object>> existing = acc.data.people.filter(null, x -> LoxoPeopleRoutes.hasEmail(x, email));
+        long personId;
+        String now = LoxoData.ts(Instant.now());
+        if (!existing.isEmpty()) personId = ((Number) existing.get(0).get("id")).longValue();
+        else {
+            Map<String, Object> person = new LinkedHashMap<>();
+            personId = acc.data.people.reserveId();
+            person.put("id", personId);
+            person.put("name", p.get("name").toString());
+            person.put("emails", new java.util.ArrayList<>(List.of(LoxoData.emailRow(acc.nextId(), email))));
+            person.put(
+                    "phones",
+                    new java.util.ArrayList<>(List.of(
+                            LoxoData.phoneRow(acc.nextId(), p.get("phone").toString()))));
+            person.put("linkedin_url", p.get("linkedin"));
+            person.put("person_types", List.of(LoxoData.personType(0)));
+            person.put("created_at", now);
+            person.put("updated_at", now);
+            person.put("resumes", new java.util.ArrayList<>());
+            person.put("documents", new java.util.ArrayList<>());
+            person.put("all_raw_tags", "");
+            person.put("source_type", LoxoData.idName(38_518L, "API"));
+            acc.data.people.putWithId(personId, person);
+        }
+        if (p.get("resume") instanceof LoxoBodies.FilePart f) {
+            Map<String, Object> person = acc.data.people.copy(personId);
+            long fid = acc.nextId();
+            acc.data.files.put(fid, f.bytes());
+            ((List<Map<String, Object>>) person.computeIfAbsent("resumes", k -> new java.util.ArrayList<>()))
+                    .add(LoxoData.fileRow(fid, f.filename(), Instant.now()));
+            acc.data.people.put(personId, person);
+        }
+        LoxoPipeline.progress(acc, personId, jobId, 1_550_057L, null, now); // "applied"
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ok", true);
+        out.put("person", acc.data.people.get(personId));
+        return Resp.json(200, out);
     }
 
     /** {@code id} is the candidate (job-person link) id, looked up through its job (§4.4 [DOC]). */
