@@ -36,7 +36,7 @@ public class RateBudgetStep implements SendStep {
         if (limit.isEmpty() || ctx.accountId() == null) {
             return next.send(call);
         }
-        RatePolicy policy = limit.get().ratePolicy();
+        RatePolicy policy = withSafetyMargin(limit.get().ratePolicy());
         String key = ctx.provider() + ":" + ctx.accountId();
         RateDecision decision = buckets.acquire(key, policy);
         ServerRequestContext.currentRequest().ifPresent(r -> r.setAttribute(ATTRIBUTE, decision));
@@ -49,6 +49,18 @@ public class RateBudgetStep implements SendStep {
             buckets.observe(key, policy, remaining, retryAfter);
         }
         return response;
+    }
+
+    /**
+     * Our grant and the provider's count happen a network hop apart, so running exactly at the provider's
+     * limit would now and then let a call arrive a few milliseconds "early" and earn a 429. A token bucket
+     * therefore runs 2% slower with one token less of burst; a sliding window keeps its count but holds each
+     * call two seconds longer than the provider does.
+     */
+    static RatePolicy withSafetyMargin(RatePolicy policy) {
+        return policy.kind() == RatePolicy.Kind.TOKEN_BUCKET
+                ? RatePolicy.tokenBucket(policy.ratePerSecond() * 0.98, Math.max(1, policy.burst() - 1))
+                : RatePolicy.slidingWindow(policy.limit(), policy.window().plusSeconds(2));
     }
 
     private static String header(RawResponse response, String name) {

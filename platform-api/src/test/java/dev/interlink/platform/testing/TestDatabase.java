@@ -8,21 +8,21 @@ import java.util.UUID;
 import org.testcontainers.containers.PostgreSQLContainer;
 
 /** Where test databases live: {@code TEST_JDBC_URL} (a local server) or one shared Testcontainers PostgreSQL. */
-final class TestDatabase {
+public final class TestDatabase {
     private static PostgreSQLContainer<?> container;
 
     private TestDatabase() {}
 
-    static String user() {
+    public static String user() {
         return System.getenv().getOrDefault("TEST_JDBC_USER", "postgres");
     }
 
-    static String password() {
+    public static String password() {
         return System.getenv().getOrDefault("TEST_JDBC_PASSWORD", "");
     }
 
     /** Datasource + Flyway properties for a fresh schema of its own, so test classes never see each other's rows. */
-    static synchronized Map<String, String> freshSchema() {
+    public static synchronized Map<String, String> freshSchema() {
         String url = System.getenv("TEST_JDBC_URL");
         String user = user();
         String password = password();
@@ -46,7 +46,7 @@ final class TestDatabase {
         return props;
     }
 
-    static void drop(String baseUrl, String schema) {
+    public static void drop(String baseUrl, String schema) {
         try (Connection c = DriverManager.getConnection(baseUrl, user(), password())) {
             c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         } catch (Exception ignored) {

@@ -2,6 +2,8 @@ package dev.interlink.platform.provider.http;
 
 import dev.interlink.platform.common.ApiProblem;
 import dev.interlink.platform.provider.ConnectorContext;
+import dev.interlink.platform.ratelimit.RateBudgetStep;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,8 +32,18 @@ public class ProviderHttp {
     private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
     private final List<SendStep> steps;
 
+    /** Without rate budgets or retries: for tests that exercise connectors alone. */
     public ProviderHttp() {
         this.steps = List.of(ProviderHttp::timing, ProviderHttp::classify);
+    }
+
+    /**
+     * The production pipeline. Order matters: retries see the provider's raw status before it is classified, and
+     * every attempt takes its own slot from the account's rate budget.
+     */
+    @Inject
+    public ProviderHttp(RetryStep retry, RateBudgetStep rateBudget) {
+        this.steps = List.of(ProviderHttp::timing, ProviderHttp::classify, retry, rateBudget);
     }
 
     /** Sends {@code call} through the pipeline. The response body is a stream: close it. */
