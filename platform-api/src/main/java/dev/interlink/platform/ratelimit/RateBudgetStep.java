@@ -7,6 +7,7 @@ import dev.interlink.platform.provider.catalog.RateLimit;
 import dev.interlink.platform.provider.http.ProviderCall;
 import dev.interlink.platform.provider.http.RawResponse;
 import dev.interlink.platform.provider.http.SendStep;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -24,16 +25,22 @@ public class RateBudgetStep implements SendStep {
 
     private final RateBuckets buckets;
     private final Catalog catalog;
+    private final boolean enabled;
 
-    public RateBudgetStep(RateBuckets buckets, Catalog catalog) {
+    /** {@code interlink.rate-limit.outbound-enabled=false} exists for the overhead benchmark only. */
+    public RateBudgetStep(
+            RateBuckets buckets,
+            Catalog catalog,
+            @Value("${interlink.rate-limit.outbound-enabled:true}") boolean enabled) {
         this.buckets = buckets;
         this.catalog = catalog;
+        this.enabled = enabled;
     }
 
     @Override
     public RawResponse apply(ConnectorContext ctx, ProviderCall call, Next next) {
         Optional<RateLimit> limit = catalog.find(ctx.provider()).map(ProviderDefinition::rateLimit);
-        if (limit.isEmpty() || ctx.accountId() == null) {
+        if (!enabled || limit.isEmpty() || ctx.accountId() == null) {
             return next.send(call);
         }
         RatePolicy policy = withSafetyMargin(limit.get().ratePolicy());
