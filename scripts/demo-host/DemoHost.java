@@ -265,7 +265,8 @@ public class DemoHost {
               #result { background:#ecfdf5; border:1px solid #a7f3d0; color:var(--ok); }
               #error { background:#fef3f2; border:1px solid #fecdca; color:var(--bad); }
               code, pre { font-family:ui-monospace,SFMono-Regular,Menlo,monospace; font-size:13px; }
-              pre { background:#0f172a; color:#e2e8f0; padding:16px; border-radius:12px; overflow:auto; margin:24px 0 0; }
+              pre { background:#0f172a; color:#e2e8f0; padding:16px; border-radius:12px; margin:24px 0 0;
+                    white-space:pre-wrap; word-break:break-word; }
               footer { text-align:center; color:var(--muted); font-size:13px; margin:32px 0; }
             </style>
             </head>

@@ -8,6 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
@@ -24,6 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser implements AutoCloseable {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    /** Kept referenced: Selenium's "no CDP implementation for Chromium N" warnings are noise (no CDP used). */
+    private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
 
     final ChromeDriver driver;
     private final Path profile;
@@ -38,6 +42,7 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser start(Path target, String label) throws IOException {
+        SELENIUM_LOG.setLevel(Level.SEVERE);
         Path logs = Files.createDirectories(target.resolve("logs"));
         Path profile = Files.createTempDirectory(Files.createDirectories(target.resolve("chrome-profiles")), label);
         ChromeDriverService service = new ChromeDriverService.Builder()

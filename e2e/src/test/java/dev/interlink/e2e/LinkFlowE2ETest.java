@@ -89,6 +89,10 @@ class LinkFlowE2ETest {
 
         driver.switchTo().defaultContent();
         String accountId = hostResultAccountId();
+        // the SDK removes the modal after its confirmation delay
+        browser.waitUpTo(UI)
+                .until(ExpectedConditions.invisibilityOfElementLocated(
+                        By.cssSelector("iframe[title='Connect your account']")));
         browser.screenshot("host-result");
         assertEquals("cats", driver.findElement(By.id("result")).getAttribute("data-provider"));
 
