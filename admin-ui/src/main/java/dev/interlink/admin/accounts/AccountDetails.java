@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.interlink.admin.Clipboard;
 import dev.interlink.admin.api.Dtos.Account;
+import dev.interlink.admin.api.Dtos.ConnectionTest;
 import dev.interlink.admin.api.Dtos.LinkToken;
 import dev.interlink.admin.api.Dtos.LogQuery;
 import dev.interlink.admin.api.Dtos.RequestLog;
@@ -52,7 +53,9 @@ class AccountDetails extends Div {
 
     void show(UUID id) {
         try {
-            render(platform.account(AdminSession.requireToken(), id));
+            String token = AdminSession.requireToken();
+            Account a = platform.account(token, id);
+            render(a, platform.statusHistory(token, id));
         } catch (PlatformProblem problem) {
             if (problem.status() == 404) {
                 removeAll();
@@ -66,7 +69,7 @@ class AccountDetails extends Div {
         }
     }
 
-    private void render(Account a) {
+    private void render(Account a, List<StatusChange> history) {
         account = a;
         removeAll();
         H3 title = new H3(a.provider() + " · " + a.endUserLabel());
@@ -82,7 +85,6 @@ class AccountDetails extends Div {
         add(actions(a));
 
         add(new H4("Status history"));
-        List<StatusChange> history = a.statusHistory() == null ? List.of() : a.statusHistory();
         if (history.isEmpty()) {
             add(muted("No status changes recorded."));
         }
@@ -117,7 +119,7 @@ class AccountDetails extends Div {
     void changeEnabled(boolean enabled) {
         try {
             Account updated = platform.setAccountEnabled(AdminSession.requireToken(), account.id(), enabled);
-            render(updated);
+            render(updated, platform.statusHistory(AdminSession.requireToken(), updated.id()));
             changed.accept(Optional.of(updated));
             Feedback.done(enabled ? "Account enabled" : "Account disabled: the API refuses it until enabled");
         } catch (PlatformProblem problem) {
@@ -169,11 +171,12 @@ class AccountDetails extends Div {
 
     void testConnection() {
         try {
-            String failure = platform.testConnection(AdminSession.requireToken(), account.id());
-            if (failure == null) {
-                Feedback.done("The provider accepted the stored credentials");
+            ConnectionTest result = platform.testConnection(AdminSession.requireToken(), account.id());
+            String took = result.remoteDurationMs() == null ? "" : " (" + result.remoteDurationMs() + " ms)";
+            if (result.ok()) {
+                Feedback.done("Connection OK: " + account.provider() + " accepted the stored credentials" + took);
             } else {
-                Feedback.error("Connection test failed: " + failure);
+                Feedback.error("Connection test failed: " + result.detail() + took);
             }
         } catch (PlatformProblem problem) {
             Feedback.failed(problem);
@@ -187,7 +190,13 @@ class AccountDetails extends Div {
             Map<String, Object> caps = platform.capabilities(AdminSession.requireToken(), id);
             Object resources = caps.getOrDefault("resources", caps);
             if (resources instanceof Map<?, ?> map && !map.isEmpty()) {
-                map.forEach((name, ops) -> box.add(new Div(new Span(name + ": "), new Span(String.valueOf(ops)))));
+                map.forEach((name, description) -> {
+                    Object ops = description instanceof Map<?, ?> d ? d.get("operations") : description;
+                    Span label = new Span(String.valueOf(name));
+                    label.addClassName("fact-label");
+                    Span value = new Span(ops instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList()) : String.valueOf(ops));
+                    box.add(new Div(label, value));
+                });
             } else if (resources instanceof List<?> list && !list.isEmpty()) {
                 list.forEach(item -> box.add(new Div(new Span(String.valueOf(item)))));
             } else {

@@ -66,6 +66,7 @@ class AccountsView extends HorizontalLayout implements BeforeEnterObserver {
         endUser.setClearButtonVisible(true);
         text.setId("filter-text");
         text.setPlaceholder("name, email, id");
+        text.setHelperText("Searches the accounts matching the other filters");
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
         endUser.setValueChangeMode(ValueChangeMode.LAZY);
@@ -121,7 +122,11 @@ class AccountsView extends HorizontalLayout implements BeforeEnterObserver {
         AccountQuery q = query(newestFirst);
         if (pager == null || !q.equals(pagerQuery)) {
             String token = AdminSession.requireToken();
-            pager = new CursorPager<>((cursor, size) -> platform.accounts(token, q, cursor, size), PAGE_SIZE);
+            pager = new CursorPager<>(
+                    (cursor, size) -> platform.accounts(token, q, cursor, size),
+                    PAGE_SIZE,
+                    a -> a.matches(q.text()),
+                    !q.newestFirst());
             pagerQuery = q;
         }
         try {

@@ -2,6 +2,7 @@ package dev.interlink.admin.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** What platform-api answers, as the admin UI reads it (snake_case JSON; unknown fields are ignored). */
@@ -25,30 +26,67 @@ public final class Dtos {
     /** {@code POST /api-clients}: the secret exists only in this answer. */
     public record CreatedClient(ApiClient client, String clientSecret) {}
 
-    /** {@code GET /integrated-accounts[/{id}]}. */
+    /** The tenant's own customer an account belongs to: {@code end_user} of an account. */
+    public record EndUser(String id, String name, String email) {}
+
+    /**
+     * {@code GET /integrated-accounts[/{id}]}: {@code id, provider, end_user{id,name,email}, status, status_reason,
+     * status_changed_at, context, created_at, updated_at, last_used_at}. Never credentials.
+     */
     public record Account(
             UUID id,
             String provider,
-            String endUserId,
-            String endUserName,
-            String endUserEmail,
+            EndUser endUser,
             String status,
             String statusReason,
             Instant statusChangedAt,
+            Map<String, Object> context,
             Instant createdAt,
-            Instant lastUsedAt,
-            List<StatusChange> statusHistory) {
+            Instant updatedAt,
+            Instant lastUsedAt) {
+        public String endUserId() {
+            return endUser == null ? null : endUser.id();
+        }
+
+        public String endUserName() {
+            return endUser == null ? null : endUser.name();
+        }
+
+        public String endUserEmail() {
+            return endUser == null ? null : endUser.email();
+        }
+
         public String endUserLabel() {
-            return endUserName == null || endUserName.isBlank() ? endUserId : endUserName + " (" + endUserId + ")";
+            String name = endUserName();
+            return name == null || name.isBlank() ? endUserId() : name + " (" + endUserId() + ")";
+        }
+
+        /** The accounts screen's free-text search: account id, provider, end user id, name or email. */
+        public boolean matches(String text) {
+            if (text == null || text.isBlank()) {
+                return true;
+            }
+            String needle = text.strip().toLowerCase(java.util.Locale.ROOT);
+            for (String s : new String[] {String.valueOf(id), provider, endUserId(), endUserName(), endUserEmail()}) {
+                if (s != null && s.toLowerCase(java.util.Locale.ROOT).contains(needle)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
+    /** {@code GET /integrated-accounts/{id}/status-history}: oldest first. */
     public record StatusChange(String status, String reason, Instant changedAt) {}
 
     /** A page of a cursor-paginated list: {@code {result, next_cursor}}. */
     public record Page<T>(List<T> result, String nextCursor) {}
 
-    /** Filters of the accounts list; null means "any". {@code newestFirst} is the sort on created_at. */
+    /**
+     * Filters of the accounts list; null means "any". provider, status and end user are filtered by the API;
+     * {@code text} is matched in the UI on the pages read ({@link Account#matches}); {@code newestFirst} is the
+     * sort on created_at (the API lists newest first; oldest first reads every page, see CursorPager).
+     */
     public record AccountQuery(String provider, String status, String endUserId, String text, boolean newestFirst) {
         public static AccountQuery all() {
             return new AccountQuery(null, null, null, null, true);
@@ -61,21 +99,25 @@ public final class Dtos {
     /** {@code GET /logs}. Never bodies, headers or secrets: the API does not store them. */
     public record RequestLog(
             long id,
+            UUID apiClientId,
             UUID accountId,
             String method,
             String route,
             int status,
-            int durationMs,
-            Integer remoteDurationMs,
+            long durationMs,
+            Long remoteDurationMs,
             String requestId,
             Instant createdAt) {
         /** Time spent in Interlink itself: total minus the provider's share. */
-        public Integer platformMs() {
+        public long platformMs() {
             return remoteDurationMs == null ? durationMs : Math.max(0, durationMs - remoteDurationMs);
         }
     }
 
-    /** Filters of the request log; null means "any". {@code status} is a class like "4xx" or a code like "404". */
+    /**
+     * Filters of the request log ({@code account_id, status, route, from, to}); null means "any". {@code status}
+     * is a class like "4xx" or a code like "404".
+     */
     public record LogQuery(UUID accountId, String status, String route, Instant since, Instant until) {
         public static LogQuery all() {
             return new LogQuery(null, null, null, null, null);
@@ -95,6 +137,9 @@ public final class Dtos {
             UUID id, String provider, String endUserId, String endUserName, String statusReason, Instant statusChangedAt) {}
 
     public record Bucket(Instant start, long requests, long errors) {}
+
+    /** {@code POST /admin/accounts/{id}/test}. */
+    public record ConnectionTest(boolean ok, Integer status, String detail, Long remoteDurationMs) {}
 
     public record FieldError(String pointer, String detail) {}
 }

@@ -111,8 +111,6 @@ public class HttpPlatformAdminClient implements PlatformAdminClient {
         params.put("provider", q.provider());
         params.put("status", q.status());
         params.put("end_user_id", q.endUserId());
-        params.put("q", q.text());
-        params.put("order", q.newestFirst() ? "desc" : "asc");
         params.put("cursor", cursor);
         params.put("limit", limit);
         return page(send("GET", "/integrated-accounts" + query(params), token, null), Account.class);
@@ -121,6 +119,11 @@ public class HttpPlatformAdminClient implements PlatformAdminClient {
     @Override
     public Account account(String token, UUID id) {
         return read(send("GET", "/integrated-accounts/" + id, token, null), Account.class);
+    }
+
+    @Override
+    public List<Dtos.StatusChange> statusHistory(String token, UUID id) {
+        return list(send("GET", "/integrated-accounts/" + id + "/status-history", token, null), Dtos.StatusChange.class);
     }
 
     @Override
@@ -151,9 +154,8 @@ public class HttpPlatformAdminClient implements PlatformAdminClient {
     }
 
     @Override
-    public String testConnection(String token, UUID id) {
-        JsonNode answer = send("POST", "/admin/accounts/" + id + "/test", token, Map.of());
-        return answer.path("ok").asBoolean(false) ? null : answer.path("detail").asText("The provider refused the credentials");
+    public Dtos.ConnectionTest testConnection(String token, UUID id) {
+        return read(send("POST", "/admin/accounts/" + id + "/test", token, Map.of()), Dtos.ConnectionTest.class);
     }
 
     @Override
@@ -162,8 +164,8 @@ public class HttpPlatformAdminClient implements PlatformAdminClient {
         params.put("account_id", q.accountId());
         params.put("status", q.status());
         params.put("route", q.route());
-        params.put("since", q.since());
-        params.put("until", q.until());
+        params.put("from", q.since());
+        params.put("to", q.until());
         params.put("cursor", cursor);
         params.put("limit", limit);
         return page(send("GET", "/logs" + query(params), token, null), RequestLog.class);

@@ -44,6 +44,9 @@ public interface PlatformAdminClient {
 
     Account account(String token, UUID id);
 
+    /** {@code GET /integrated-accounts/{id}/status-history}, oldest first. */
+    List<Dtos.StatusChange> statusHistory(String token, UUID id);
+
     Account setAccountEnabled(String token, UUID id, boolean enabled);
 
     void deleteAccount(String token, UUID id);
@@ -53,8 +56,8 @@ public interface PlatformAdminClient {
 
     LinkToken reauthorizationLink(String token, Account account);
 
-    /** The provider's verification call with the stored credentials: null when fine, else the reason. */
-    String testConnection(String token, UUID id);
+    /** {@code POST /admin/accounts/{id}/test}: the provider's verification call with the stored credentials. */
+    Dtos.ConnectionTest testConnection(String token, UUID id);
 
     Page<RequestLog> logs(String token, LogQuery query, String cursor, int limit);
 }

@@ -117,8 +117,8 @@ public class FakePlatformAdminClient implements PlatformAdminClient {
     }
 
     public Account addAccount(String provider, String endUserId, String status) {
-        Account a = new Account(UUID.randomUUID(), provider, endUserId, "User " + endUserId, null, status, null,
-                Instant.now(), Instant.now(), null, List.of());
+        Account a = new Account(UUID.randomUUID(), provider, new Dtos.EndUser(endUserId, "User " + endUserId, null),
+                status, null, Instant.now(), Map.of(), Instant.now(), Instant.now(), null);
         accounts.put(a.id(), a);
         return a;
     }
@@ -151,10 +151,22 @@ public class FakePlatformAdminClient implements PlatformAdminClient {
     @Override
     public Account setAccountEnabled(String token, UUID id, boolean enabled) {
         Account a = account(token, id);
-        Account updated = new Account(a.id(), a.provider(), a.endUserId(), a.endUserName(), a.endUserEmail(),
-                enabled ? "active" : "disabled", null, Instant.now(), a.createdAt(), a.lastUsedAt(), a.statusHistory());
+        Account updated = new Account(a.id(), a.provider(), a.endUser(), enabled ? "active" : "disabled",
+                enabled ? "enabled by the tenant" : "disabled by the tenant", Instant.now(), a.context(), a.createdAt(),
+                Instant.now(), a.lastUsedAt());
+        history.computeIfAbsent(id, k -> new ArrayList<>())
+                .add(new Dtos.StatusChange(updated.status(), updated.statusReason(), updated.statusChangedAt()));
         accounts.put(id, updated);
         return updated;
+    }
+
+    public final Map<UUID, List<Dtos.StatusChange>> history = new LinkedHashMap<>();
+    public Dtos.ConnectionTest connectionTest = new Dtos.ConnectionTest(true, 200, "Connection OK", 12L);
+
+    @Override
+    public List<Dtos.StatusChange> statusHistory(String token, UUID id) {
+        account(token, id);
+        return List.copyOf(history.getOrDefault(id, List.of()));
     }
 
     @Override
@@ -166,7 +178,7 @@ public class FakePlatformAdminClient implements PlatformAdminClient {
     @Override
     public Map<String, Object> capabilities(String token, UUID id) {
         check(token);
-        return Map.of("resources", Map.of("candidates", List.of("list", "get")));
+        return Map.of("resources", Map.of("candidates", Map.of("operations", List.of("list", "get"))));
     }
 
     @Override
@@ -176,9 +188,9 @@ public class FakePlatformAdminClient implements PlatformAdminClient {
     }
 
     @Override
-    public String testConnection(String token, UUID id) {
+    public Dtos.ConnectionTest testConnection(String token, UUID id) {
         account(token, id);
-        return null;
+        return connectionTest;
     }
 
     @Override

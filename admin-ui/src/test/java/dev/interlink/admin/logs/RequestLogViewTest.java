@@ -23,9 +23,9 @@ class RequestLogViewTest extends AdminUiTest {
     @BeforeEach
     void open() {
         signedIn();
-        platform.logs.add(new RequestLog(1, account, "GET", "/unified/ats/candidates", 200, 120, 90, "req_1", Instant.now()));
-        platform.logs.add(new RequestLog(2, account, "GET", "/unified/ats/jobs", 502, 300, 280, "req_2", Instant.now()));
-        platform.logs.add(new RequestLog(3, UUID.randomUUID(), "GET", "/unified/ats/jobs", 200, 50, 20, "req_3", Instant.now()));
+        platform.logs.add(new RequestLog(1, null, account, "GET", "/unified/ats/candidates", 200, 120, 90L, "req_1", Instant.now()));
+        platform.logs.add(new RequestLog(2, null, account, "GET", "/unified/ats/jobs", 502, 300, 280L, "req_2", Instant.now()));
+        platform.logs.add(new RequestLog(3, null, UUID.randomUUID(), "GET", "/unified/ats/jobs", 200, 50, 20L, "req_3", Instant.now()));
     }
 
     @SuppressWarnings("unchecked")
