@@ -1,0 +1,233 @@
+package dev.interlink.platform.provider.loxo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.interlink.model.error.ErrorCode;
+import dev.interlink.platform.common.ApiProblem;
+import dev.interlink.platform.common.FieldError;
+import dev.interlink.platform.provider.AtsWriter;
+import dev.interlink.platform.provider.ConnectorContext;
+import dev.interlink.platform.provider.RemoteKey;
+import dev.interlink.platform.provider.Tolerant;
+import dev.interlink.platform.provider.http.RawResponse;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Loxo writes (loxo-api.md §4, §5, §7). People are form bodies with Rails bracket keys. There is no "set stage" call:
+ * a stage moves when a person event is logged with the job and an activity type mapped to that stage, and only
+ * forwards, so a backward move is refused here before anything is sent. Loxo can answer 200 and store nothing
+ * ({@code id: null}, a {@code null} body): every write checks its answer.
+ */
+@Singleton
+@Named("loxo")
+public class LoxoWriter implements AtsWriter {
+    static final Map<String, List<String>> FORM =
+            Map.of("Content-Type", List.of("application/x-www-form-urlencoded"), "Accept", List.of("application/json"));
+
+    @Override
+    public String id() {
+        return "loxo";
+    }
+
+    @Override
+    public String createCandidate(ConnectorContext ctx, CandidateInput in) {
+        LoxoPayloads.Form form = LoxoPayloads.person(in, null, Set.of(), Set.of());
+        JsonNode answer = send(ctx, "POST", "/people", form);
+        return personId(answer, "create");
+    }
+
+    @Override
+    public void updateCandidate(ConnectorContext ctx, String candidateId, CandidateInput in) {
+        JsonNode current = LoxoConnector.found(ctx.getJson("/people/" + candidateId));
+        Set<String> emails = new HashSet<>();
+        for (JsonNode e : Tolerant.array(current, "emails")) {
+            String v = e.isTextual() ? e.asText() : Tolerant.text(e, "value");
+            if (v != null) emails.add(v.toLowerCase(Locale.ROOT));
+        }
+        Set<String> phones = new HashSet<>();
+        for (JsonNode p : Tolerant.array(current, "phones")) {
+            String v = p.isTextual() ? p.asText() : Tolerant.text(p, "value");
+            if (v != null) phones.add(LoxoPayloads.digits(v));
+        }
+        LoxoPayloads.Form form = LoxoPayloads.person(in, Tolerant.text(current, "name"), emails, phones);
+        if (form.isEmpty()) return;
+        personId(send(ctx, "PUT", "/people/" + candidateId, form), "update");
+    }
+
+    /** {@code {"person": {...}, "errors": []}}: errors → 422; no id → the silent failure of §7 → 502. */
+    static String personId(JsonNode answer, String what) {
+        rejectErrors(answer, what);
+        String id = Tolerant.id(answer.path("person"), "id");
+        if (id == null) {
+            throw silent("Loxo answered the person " + what + " with success but no person id: nothing was stored");
+        }
+        return id;
+    }
+
+    static void rejectErrors(JsonNode answer, String what) {
+        JsonNode errors = answer.path("errors");
+        if (errors.isArray() && !errors.isEmpty()) {
+            throw ApiProblem.of(ErrorCode.REMOTE_INPUT_INVALID, "Loxo rejected the " + what + ": " + errors)
+                    .with("remote", Map.of("errors", errors.toString()));
+        }
+    }
+
+    @Override
+    public RemoteKey createApplication(ConnectorContext ctx, String candidateId, String jobId, RemoteKey stage) {
+        LoxoConnector.found(ctx.getJson("/jobs/" + jobId));
+        String activityType;
+        if (stage != null) {
+            jobStages(ctx, jobId, stage.part(0));
+            activityType = activityTypeFor(ctx, stage.part(0));
+        } else {
+            activityType = activityTypeByKey(ctx, "applied", "identified");
+        }
+        String existing = jobCandidate(ctx, jobId, candidateId);
+        if (existing != null) {
+            throw ApiProblem.of(ErrorCode.ATS_APPLICATION_ALREADY_EXISTS, "This person is already on this Loxo job")
+                    .with("existing_id", RemoteKey.encode(jobId, existing));
+        }
+        logEvent(ctx, candidateId, jobId, activityType);
+        String created = jobCandidate(ctx, jobId, candidateId);
+        if (created == null) {
+            throw silent("Loxo accepted the person event but the person is not on the job");
+        }
+        return RemoteKey.of(jobId, created);
+    }
+
+    @Override
+    public void moveStage(ConnectorContext ctx, RemoteKey application, RemoteKey stage, boolean suppressTriggers) {
+        String jobId = application.part(0);
+        JsonNode candidate = LoxoConnector.found(ctx.getJson("/jobs/" + jobId + "/candidates/" + application.part(1)));
+        String personId = Tolerant.id(candidate.path("person"), "id");
+        if (personId == null) personId = Tolerant.id(candidate, "person_id");
+        Map<String, Integer> positions = jobStages(ctx, jobId, stage.part(0));
+        String current = Tolerant.id(candidate, "workflow_stage_id");
+        int from = current == null ? 0 : positions.getOrDefault(current, 0);
+        int to = positions.get(stage.part(0));
+        if (to < from) {
+            throw ApiProblem.of(
+                            ErrorCode.ATS_STAGE_TRANSITION_NOT_ALLOWED,
+                            "Loxo moves candidates forward only: the target stage is before the current one")
+                    .with("current_stage_id", RemoteKey.encode(current));
+        }
+        if (to == from) return; // already there: nothing to send
+        String activityType = activityTypeFor(ctx, stage.part(0));
+        logEvent(ctx, personId, jobId, activityType);
+        JsonNode after = LoxoConnector.found(ctx.getJson("/jobs/" + jobId + "/candidates/" + application.part(1)));
+        if (!stage.part(0).equals(Tolerant.id(after, "workflow_stage_id"))) {
+            throw silent("Loxo accepted the person event but the candidate did not move to the stage");
+        }
+    }
+
+    /** The stages of the job's workflow, id → position; 400 when {@code stageId} is not one of them. */
+    Map<String, Integer> jobStages(ConnectorContext ctx, String jobId, String stageId) {
+        JsonNode job = LoxoConnector.found(ctx.getJson("/jobs/" + jobId));
+        String workflow = Tolerant.id(job, "workflow_id");
+        JsonNode list = workflow == null
+                ? ctx.getJson("/workflow_stages")
+                : ctx.getJson("/workflow_stages", Map.of("workflow_id", workflow));
+        Map<String, Integer> out = new java.util.HashMap<>();
+        int i = 0;
+        for (JsonNode s : Tolerant.items(list, "workflow_stages")) {
+            i++;
+            String id = Tolerant.id(s, "id");
+            JsonNode pos = s.get("position");
+            if (id != null) out.put(id, pos != null && pos.canConvertToInt() ? pos.asInt() : i);
+        }
+        if (!out.containsKey(stageId)) {
+            throw ApiProblem.of(ErrorCode.ATS_STAGE_NOT_IN_JOB_WORKFLOW, "The stage is not in this job's Loxo workflow")
+                    .with("errors", List.of(new FieldError("/stage_id", "is not in the job's workflow")));
+        }
+        return out;
+    }
+
+    /** The activity type ("progression trigger") mapped to the stage; none → the stage cannot be reached by API. */
+    String activityTypeFor(ConnectorContext ctx, String stageId) {
+        for (JsonNode a : Tolerant.items(ctx.getJson("/activity_types"), "activity_types")) {
+            if (stageId.equals(Tolerant.id(a, "workflow_stage_id"))) return Tolerant.id(a, "id");
+        }
+        throw ApiProblem.of(
+                ErrorCode.ATS_STAGE_TRANSITION_NOT_ALLOWED,
+                "No Loxo activity type moves candidates to this stage, so it cannot be reached through the API");
+    }
+
+    String activityTypeByKey(ConnectorContext ctx, String... keys) {
+        List<JsonNode> types = Tolerant.items(ctx.getJson("/activity_types"), "activity_types");
+        for (String key : keys)
+            for (JsonNode a : types) if (key.equals(Tolerant.text(a, "key"))) return Tolerant.id(a, "id");
+        throw ApiProblem.of(
+                ErrorCode.REMOTE_UNKNOWN_HTTP_ERROR, "This Loxo agency has no 'applied' or 'identified' activity type");
+    }
+
+    /** The job-candidate id of the person on the job, or null. */
+    static String jobCandidate(ConnectorContext ctx, String jobId, String personId) {
+        JsonNode page = ctx.getJson("/jobs/" + jobId + "/candidates", Map.of("person_id", personId));
+        for (JsonNode c : Tolerant.items(page, "candidates")) {
+            String pid = Tolerant.id(c.path("person"), "id");
+            if (pid == null) pid = Tolerant.id(c, "person_id");
+            if (pid == null || pid.equals(personId)) return Tolerant.id(c, "id");
+        }
+        return null;
+    }
+
+    void logEvent(ConnectorContext ctx, String personId, String jobId, String activityTypeId) {
+        LoxoPayloads.Form form = new LoxoPayloads.Form()
+                .add("person_event[activity_type_id]", activityTypeId)
+                .add("person_event[person_id]", personId)
+                .add("person_event[job_id]", jobId);
+        JsonNode answer = send(ctx, "POST", "/person_events", form);
+        rejectErrors(answer, "person event");
+        if (Tolerant.id(answer.path("person_event"), "id") == null) {
+            throw silent("Loxo answered the person event with success but no event id: nothing was logged");
+        }
+    }
+
+    @Override
+    public RemoteKey uploadAttachment(ConnectorContext ctx, String candidateId, FileInput file) {
+        String kind = "RESUME".equals(file.type()) ? LoxoMapper.RESUME : LoxoMapper.DOCUMENT;
+        String boundary = "interlink-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\""
+                + file.fileName().replace("\"", "").replace("\r", "").replace("\n", "") + "\"\r\nContent-Type: "
+                + file.contentType() + "\r\n\r\n";
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file.data());
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        Map<String, List<String>> headers = Map.of(
+                "Content-Type", List.of("multipart/form-data; boundary=" + boundary),
+                "Accept", List.of("application/json"));
+        JsonNode answer;
+        try (RawResponse r = ctx.stream(
+                "POST",
+                ctx.uri("/people/" + candidateId + "/" + kind + "s", Map.of()),
+                headers,
+                body.toByteArray(),
+                false)) {
+            answer = AtsWriter.json(r);
+        }
+        JsonNode row =
+                answer.has("resume") ? answer.get("resume") : answer.has("document") ? answer.get("document") : answer;
+        String fid = Tolerant.id(row, "id");
+        if (fid == null) throw silent("Loxo answered the upload with success but no file id: nothing was stored");
+        return RemoteKey.of(candidateId, kind, fid);
+    }
+
+    static JsonNode send(ConnectorContext ctx, String method, String path, LoxoPayloads.Form form) {
+        try (RawResponse r = ctx.stream(method, ctx.uri(path, Map.of()), FORM, form.encode(), false)) {
+            return AtsWriter.json(r);
+        }
+    }
+
+    static ApiProblem silent(String detail) {
+        return ApiProblem.of(ErrorCode.REMOTE_UNKNOWN_HTTP_ERROR, detail).with("retryable", false);
+    }
+}

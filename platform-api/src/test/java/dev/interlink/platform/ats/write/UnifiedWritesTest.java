@@ -1,0 +1,429 @@
+package dev.interlink.platform.ats.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.interlink.platform.provider.RemoteKey;
+import dev.interlink.platform.tenant.TenantService;
+import dev.interlink.platform.testing.Api;
+import dev.interlink.platform.testing.ApiTest;
+import dev.interlink.platform.testing.TestTenants;
+import dev.interlink.platform.testing.TestTenants.TestTenant;
+import dev.interlink.sandbox.Sandbox;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The unified writes against the in-process provider-sandbox (CATS and Loxo), one behaviour per test. */
+@MicronautTest(transactional = false)
+class UnifiedWritesTest extends ApiTest {
+    static final Sandbox SANDBOX = Sandbox.start(0);
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final int MAX_BYTES = 4096;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    TenantService tenants;
+
+    Api api;
+    TestTenant a;
+    TestTenant b;
+    Sandbox.AccountInfo catsSb;
+    Sandbox.AccountInfo loxoSb;
+    String cats;
+    String loxo;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        Map<String, String> p = new HashMap<>();
+        p.put("interlink.provider.cats.base-url", SANDBOX.baseUrl() + "/cats/v3");
+        p.put("interlink.provider.loxo.base-url", SANDBOX.baseUrl() + "/loxo");
+        p.put("interlink.attachments.max-bytes", String.valueOf(MAX_BYTES));
+        return p;
+    }
+
+    @BeforeAll
+    void accounts() {
+        api = new Api(server.getURI());
+        a = TestTenants.create(tenants, api, "Writer A");
+        b = TestTenants.create(tenants, api, "Writer B");
+        catsSb = SANDBOX.createAccount("cats", 42, 100);
+        SANDBOX.setRollingLimit(catsSb.accountId(), 1_000_000, 3600);
+        loxoSb = SANDBOX.createAccount("loxo", 42, 100);
+        SANDBOX.setTokenBucket(loxoSb.accountId(), 100_000, 100_000);
+        cats = importAccount(catsSb);
+        loxo = importAccount(loxoSb);
+    }
+
+    @AfterAll
+    void stopSandbox() {
+        SANDBOX.close();
+    }
+
+    String importAccount(Sandbox.AccountInfo s) {
+        Map<String, Object> credentials = new HashMap<>();
+        credentials.put("api_key", s.apiKey());
+        if (s.agencySlug() != null) credentials.put("agency_slug", s.agencySlug());
+        Api.Response r = api.post(
+                "/integrated-accounts",
+                a.token(),
+                Map.of("provider", s.provider(), "end_user", Map.of("id", "u-" + s.accountId()), "credentials",
+                        credentials));
+        assertThat(r.status()).as(r.text()).isIn(200, 201);
+        return r.json().path("id").asText();
+    }
+
+    // ---- helpers ----
+
+    static String q(String path, String account) {
+        return path + (path.contains("?") ? "&" : "?") + "integrated_account_id=" + account;
+    }
+
+    Api.Response post(String path, String account, Object body) {
+        return api.post(q(path, account), a.token(), body);
+    }
+
+    Api.Response postWithKey(String path, String account, Object body, String key) {
+        return api.send("POST", q(path, account), a.token(), body, Map.of("Idempotency-Key", key));
+    }
+
+    Sandbox.AccountInfo sb(String account) {
+        return account.equals(cats) ? catsSb : loxoSb;
+    }
+
+    long providerRequests(String account) {
+        return ((Number) SANDBOX.counters(sb(account).accountId()).get("requests")).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> writeRoutes(String account) {
+        Map<String, Object> byRoute = (Map<String, Object>) SANDBOX.counters(sb(account).accountId()).get("by_route");
+        return byRoute.keySet().stream().filter(k -> !k.startsWith("GET")).toList();
+    }
+
+    /** The provider's own record, straight from the sandbox (not through Interlink). */
+    JsonNode native_(String account, String path) throws Exception {
+        Sandbox.AccountInfo s = sb(account);
+        String auth = s.provider().equals("cats") ? "Token " + s.apiKey() : "Bearer " + s.apiKey();
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(s.baseUrl() + path)).header("Authorization", auth).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    static Map<String, Object> candidateBody(String tag) {
+        return Map.of(
+                "first_name", "Ada",
+                "last_name", "Lovelace" + tag,
+                "title", "Analyst",
+                "company_name", "Engines Ltd",
+                "emails", List.of(
+                        Map.of("email", "ada" + tag + "@example.com", "type", "PERSONAL", "is_primary", true),
+                        Map.of("email", "ada" + tag + "@work.example.com", "type", "WORK")),
+                "phones", List.of(Map.of("number", "+4412345672", "type", "MOBILE")),
+                "urls", List.of(Map.of("url", "https://www.linkedin.com/in/ada" + tag, "type", "LINKEDIN")));
+    }
+
+    String firstJob(String account) {
+        Api.Response r = api.get(q("/unified/ats/jobs?limit=1", account), a.token());
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.json().at("/result/0/id").asText();
+    }
+
+    String newCandidate(String account, String tag) {
+        Api.Response r = post("/unified/ats/candidates", account, candidateBody(tag));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json().path("id").asText();
+    }
+
+    // ---- candidates ----
+
+    @Test
+    void creating_a_cats_candidate_stores_its_emails_and_phones_as_rows_cats_really_keeps() throws Exception {
+        Api.Response r = post("/unified/ats/candidates", cats, candidateBody("c1"));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        JsonNode c = r.json();
+        assertThat(c.path("first_name").asText()).isEqualTo("Ada");
+        assertThat(c.path("title").asText()).isEqualTo("Analyst");
+        assertThat(c.path("company_name").asText()).isEqualTo("Engines Ltd");
+        JsonNode stored = native_(cats, "/candidates/" + c.path("remote_id").asText() + "/emails");
+        assertThat(stored.at("/_embedded/emails").findValuesAsText("email"))
+                .containsExactlyInAnyOrder("adac1@example.com", "adac1@work.example.com");
+        JsonNode phones = native_(cats, "/candidates/" + c.path("remote_id").asText() + "/phones");
+        assertThat(phones.at("/_embedded/phones").findValuesAsText("number")).containsExactly("+4412345672");
+    }
+
+    @Test
+    void creating_a_loxo_candidate_stores_its_emails_and_phones_on_the_person() throws Exception {
+        Api.Response r = post("/unified/ats/candidates", loxo, candidateBody("l1"));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        JsonNode c = r.json();
+        assertThat(c.path("name").asText()).isEqualTo("Ada Lovelacel1");
+        JsonNode person = native_(loxo, "/people/" + c.path("remote_id").asText());
+        assertThat(person.path("emails").findValuesAsText("value"))
+                .containsExactly("adal1@example.com", "adal1@work.example.com");
+        assertThat(person.path("phones").findValuesAsText("value")).containsExactly("+4412345672");
+        assertThat(person.path("current_title").asText()).isEqualTo("Analyst");
+        assertThat(person.path("current_company").asText()).isEqualTo("Engines Ltd");
+        assertThat(person.path("linkedin_url").asText()).isEqualTo("https://www.linkedin.com/in/adal1");
+    }
+
+    @Test
+    void updating_a_cats_candidate_changes_the_title_and_adds_the_new_email_through_the_sub_resource()
+            throws Exception {
+        String id = newCandidate(cats, "c2");
+        Api.Response r = api.patch(
+                q("/unified/ats/candidates/" + id, cats),
+                a.token(),
+                Map.of("title", "Chief Analyst", "emails", List.of(Map.of("email", "new-c2@example.com"))));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().path("title").asText()).isEqualTo("Chief Analyst");
+        assertThat(r.json().path("last_name").asText()).isEqualTo("Lovelacec2");
+        JsonNode stored = native_(cats, "/candidates/" + r.json().path("remote_id").asText() + "/emails");
+        assertThat(stored.at("/_embedded/emails").findValuesAsText("email"))
+                .containsExactlyInAnyOrder("adac2@example.com", "adac2@work.example.com", "new-c2@example.com");
+    }
+
+    @Test
+    void updating_a_loxo_candidate_renames_it_and_adds_only_the_missing_phone() throws Exception {
+        String id = newCandidate(loxo, "l2");
+        Api.Response r = api.patch(
+                q("/unified/ats/candidates/" + id, loxo),
+                a.token(),
+                Map.of("last_name", "Byron", "phones", List.of(Map.of("number", "+4412345672"),
+                        Map.of("number", "+15550001111"))));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().path("name").asText()).isEqualTo("Ada Byron");
+        JsonNode person = native_(loxo, "/people/" + r.json().path("remote_id").asText());
+        assertThat(person.path("phones").findValuesAsText("value")).containsExactly("+4412345672", "+15550001111");
+    }
+
+    @Test
+    void an_invalid_candidate_lists_every_bad_field_as_a_json_pointer_and_reaches_no_provider() {
+        SANDBOX.resetCounters(catsSb.accountId());
+        Api.Response r = post(
+                "/unified/ats/candidates",
+                cats,
+                Map.of(
+                        "last_name", 12,
+                        "emails", List.of(Map.of("email", "not-an-email"), Map.of("type", "HOME")),
+                        "phones", List.of(Map.of("number", "call me")),
+                        "urls", List.of(Map.of("url", "ftp://x")),
+                        "nickname", "Ada"));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("PLATFORM.INPUT_INVALID");
+        assertThat(r.json().path("errors").findValuesAsText("pointer"))
+                .contains(
+                        "/first_name",
+                        "/last_name",
+                        "/emails/0/email",
+                        "/emails/1/email",
+                        "/emails/1/type",
+                        "/phones/0/number",
+                        "/urls/0/url",
+                        "/nickname");
+        assertThat(providerRequests(cats)).isZero();
+    }
+
+    @Test
+    void a_replayed_idempotency_key_returns_the_stored_response_without_calling_the_provider() {
+        String key = "cand-" + UUID.randomUUID();
+        Api.Response first = postWithKey("/unified/ats/candidates", loxo, candidateBody("l3"), key);
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        SANDBOX.resetCounters(loxoSb.accountId());
+        Api.Response again = postWithKey("/unified/ats/candidates", loxo, candidateBody("l3"), key);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.json().path("id").asText()).isEqualTo(first.json().path("id").asText());
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(providerRequests(loxo)).isZero();
+    }
+
+    @Test
+    void an_idempotency_key_reused_with_another_body_answers_409() {
+        String key = "cand-" + UUID.randomUUID();
+        assertThat(postWithKey("/unified/ats/candidates", cats, candidateBody("c4"), key).status()).isEqualTo(201);
+        Api.Response other = postWithKey("/unified/ats/candidates", cats, candidateBody("c5"), key);
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.code()).isEqualTo("PLATFORM.IDEMPOTENCY_CONFLICT");
+    }
+
+    // ---- applications ----
+
+    @Test
+    void a_cats_application_is_created_as_a_pipeline_and_moved_by_posting_a_status() {
+        String candidate = newCandidate(cats, "c6");
+        String job = firstJob(cats);
+        Api.Response created = post("/unified/ats/applications", cats, Map.of("candidate_id", candidate, "job_id", job));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.json().at("/candidate/id").asText()).isEqualTo(candidate);
+        String interviewing = RemoteKey.encode("5691190", "6377098");
+        Api.Response moved = post(
+                "/unified/ats/applications/" + created.json().path("id").asText() + "/move-stage",
+                cats,
+                Map.of("stage_id", interviewing, "suppress_triggers", true));
+        assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+        assertThat(moved.json().at("/current_stage/id").asText()).isEqualTo(interviewing);
+    }
+
+    @Test
+    void a_second_application_of_the_same_candidate_to_the_same_job_answers_409() {
+        String candidate = newCandidate(cats, "c7");
+        String job = firstJob(cats);
+        Map<String, Object> body = Map.of("candidate_id", candidate, "job_id", job);
+        assertThat(post("/unified/ats/applications", cats, body).status()).isEqualTo(201);
+        Api.Response again = post("/unified/ats/applications", cats, body);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("ATS.APPLICATION_ALREADY_EXISTS");
+    }
+
+    @Test
+    void a_stage_of_another_workflow_answers_400_and_sends_no_write_to_the_provider() {
+        String candidate = newCandidate(cats, "c8");
+        Api.Response created =
+                post("/unified/ats/applications", cats, Map.of("candidate_id", candidate, "job_id", firstJob(cats)));
+        assertThat(created.status()).isEqualTo(201);
+        SANDBOX.resetCounters(catsSb.accountId());
+        Api.Response moved = post(
+                "/unified/ats/applications/" + created.json().path("id").asText() + "/move-stage",
+                cats,
+                Map.of("stage_id", RemoteKey.encode("5691191", "6377201")));
+        assertThat(moved.status()).as(moved.text()).isEqualTo(400);
+        assertThat(moved.code()).isEqualTo("ATS.STAGE_NOT_IN_JOB_WORKFLOW");
+        assertThat(writeRoutes(cats)).isEmpty();
+    }
+
+    @Test
+    void a_malformed_stage_id_answers_400_with_zero_provider_calls() {
+        SANDBOX.resetCounters(loxoSb.accountId());
+        Api.Response moved = post(
+                "/unified/ats/applications/" + RemoteKey.encode("1", "2") + "/move-stage",
+                loxo,
+                Map.of("stage_id", "%%%", "suppress_triggers", "yes"));
+        assertThat(moved.status()).isEqualTo(400);
+        assertThat(moved.json().path("errors").findValuesAsText("pointer"))
+                .contains("/stage_id", "/suppress_triggers");
+        assertThat(providerRequests(loxo)).isZero();
+    }
+
+    @Test
+    void a_loxo_application_is_created_by_a_person_event_and_moved_forward_by_the_mapped_activity() {
+        String candidate = newCandidate(loxo, "l4");
+        String job = firstJob(loxo);
+        Api.Response created = post("/unified/ats/applications", loxo, Map.of("candidate_id", candidate, "job_id", job));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String interview = RemoteKey.encode("318335");
+        Api.Response moved = post(
+                "/unified/ats/applications/" + created.json().path("id").asText() + "/move-stage",
+                loxo,
+                Map.of("stage_id", interview));
+        assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+        assertThat(moved.json().at("/current_stage/id").asText()).isEqualTo(interview);
+    }
+
+    @Test
+    void a_backward_loxo_move_answers_409_and_logs_no_event() {
+        String candidate = newCandidate(loxo, "l5");
+        Api.Response created = post(
+                "/unified/ats/applications",
+                loxo,
+                Map.of("candidate_id", candidate, "job_id", firstJob(loxo), "stage_id", RemoteKey.encode("318336")));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        SANDBOX.resetCounters(loxoSb.accountId());
+        Api.Response back = post(
+                "/unified/ats/applications/" + created.json().path("id").asText() + "/move-stage",
+                loxo,
+                Map.of("stage_id", RemoteKey.encode("318332")));
+        assertThat(back.status()).as(back.text()).isEqualTo(409);
+        assertThat(back.code()).isEqualTo("ATS.STAGE_TRANSITION_NOT_ALLOWED");
+        assertThat(writeRoutes(loxo)).isEmpty();
+    }
+
+    // ---- attachments ----
+
+    @Test
+    void a_multipart_resume_is_sent_to_cats_as_raw_bytes_on_the_resumes_route() throws Exception {
+        String candidate = newCandidate(cats, "c9");
+        String boundary = "b" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\nRESUME\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cv.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nhello resume\r\n--" + boundary + "--\r\n";
+        SANDBOX.resetCounters(catsSb.accountId());
+        Api.Response r = api.send(
+                "POST",
+                q("/unified/ats/candidates/" + candidate + "/attachments", cats),
+                a.token(),
+                body,
+                Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        assertThat(r.json().path("file_name").asText()).isEqualTo("cv.txt");
+        assertThat(writeRoutes(cats)).containsExactly("POST /candidates/{id}/resumes");
+    }
+
+    @Test
+    void a_base64_document_is_sent_to_loxo_as_a_multipart_document() throws Exception {
+        String candidate = newCandidate(loxo, "l6");
+        Api.Response r = post(
+                "/unified/ats/candidates/" + candidate + "/attachments",
+                loxo,
+                Map.of(
+                        "file_name", "letter.pdf",
+                        "content_type", "application/pdf",
+                        "type", "COVER_LETTER",
+                        "data", Base64.getEncoder().encodeToString("%PDF-1.4 letter".getBytes())));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        assertThat(r.json().path("file_name").asText()).isEqualTo("letter.pdf");
+        Api.Response content =
+                api.get(q("/unified/ats/attachments/" + r.json().path("id").asText() + "/content", loxo), a.token());
+        assertThat(content.text()).isEqualTo("%PDF-1.4 letter");
+    }
+
+    @Test
+    void a_file_over_the_limit_answers_413_payload_too_large_and_reaches_no_provider() {
+        SANDBOX.resetCounters(catsSb.accountId());
+        Api.Response r = post(
+                "/unified/ats/candidates/" + RemoteKey.encode("1") + "/attachments",
+                cats,
+                Map.of(
+                        "file_name", "big.bin",
+                        "type", "OTHER",
+                        "data", Base64.getEncoder().encodeToString(new byte[MAX_BYTES + 10])));
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.code()).isEqualTo("PLATFORM.PAYLOAD_TOO_LARGE");
+        assertThat(providerRequests(cats)).isZero();
+    }
+
+    // ---- tenancy ----
+
+    @Test
+    void another_tenants_account_answers_404_on_every_write_route() {
+        String id = RemoteKey.encode("1");
+        List<String[]> routes = List.of(
+                new String[] {"POST", "/unified/ats/candidates"},
+                new String[] {"PATCH", "/unified/ats/candidates/" + id},
+                new String[] {"POST", "/unified/ats/applications"},
+                new String[] {"POST", "/unified/ats/applications/" + id + "/move-stage"},
+                new String[] {"POST", "/unified/ats/candidates/" + id + "/attachments"});
+        SANDBOX.resetCounters(catsSb.accountId());
+        for (String[] route : routes) {
+            Api.Response r = api.send(route[0], q(route[1], cats), b.token(), candidateBody("x"), Map.of());
+            assertThat(r.status()).as(route[0] + " " + route[1] + " " + r.text()).isEqualTo(404);
+        }
+        assertThat(providerRequests(cats)).isZero();
+    }
+}
