@@ -86,6 +86,15 @@ public class VaultRotation {
                         row.tenantId(),
                         row.purpose(),
                         e.getMessage());
+                // move it to the back of the queue so it cannot block the rows behind it
+                jdbc.prepareStatement(
+                        "update vault_secret set updated_at = now() where tenant_id = ? and owner_id = ? and purpose = ?",
+                        ps -> {
+                            ps.setObject(1, row.tenantId());
+                            ps.setObject(2, row.ownerId());
+                            ps.setString(3, row.purpose());
+                            return ps.executeUpdate();
+                        });
                 continue;
             }
             rotated += jdbc.prepareStatement(
