@@ -26,7 +26,8 @@ class LinkUiBenchmark {
     private static Stack stack;
 
     /** Resolves with timings once the provider tiles are visible. */
-    private static final String WAIT_USABLE = """
+    private static final String WAIT_USABLE =
+            """
             var done = arguments[arguments.length - 1];
             function ready() {
               var t = document.getElementById('provider-cats');
@@ -47,7 +48,8 @@ class LinkUiBenchmark {
             """;
 
     /** Clicks the CATS tile and resolves with the time until its API key input is usable. */
-    private static final String CHOOSE_CATS = """
+    private static final String CHOOSE_CATS =
+            """
             var done = arguments[arguments.length - 1];
             var t0 = performance.now();
             function input() { return document.querySelector('#api_key input'); }
@@ -76,8 +78,8 @@ class LinkUiBenchmark {
         for (int i = 0; i < RUNS + 1; i++) { // run 0 warms the servers' JITs and is dropped
             try (Browser browser = Browser.start(stack.target, "bench-cold-" + i)) {
                 Map<String, Object> r = oneLoad(browser, "bench-cold-" + i);
-                double choose = ((Number) ((JavascriptExecutor) browser.driver).executeAsyncScript(CHOOSE_CATS))
-                        .doubleValue();
+                double choose =
+                        ((Number) ((JavascriptExecutor) browser.driver).executeAsyncScript(CHOOSE_CATS)).doubleValue();
                 if (i > 0) {
                     cold.add(r);
                     coldChoose.add(choose);
@@ -100,7 +102,11 @@ class LinkUiBenchmark {
         row(md, "cold: requests until usable", col(cold, "requests"));
         row(md, "warm: navigation start → provider tiles usable (ms)", col(warm, "usable_ms"));
         row(md, "warm: transferred bytes until usable", col(warm, "transfer_bytes"));
-        md.append("\nRuns: ").append(RUNS).append(" cold (fresh profile each) + ").append(RUNS).append(" warm.\n");
+        md.append("\nRuns: ")
+                .append(RUNS)
+                .append(" cold (fresh profile each) + ")
+                .append(RUNS)
+                .append(" warm.\n");
         Path out = Files.createDirectories(stack.target.resolve("benchmarks")).resolve("link-ui.md");
         Files.writeString(out, md);
         System.out.println(md);
@@ -111,7 +117,8 @@ class LinkUiBenchmark {
         JsonNode token = stack.linkToken(Map.of("end_user", Map.of("id", user)));
         browser.driver.get(token.path("link_url").asText());
         @SuppressWarnings("unchecked")
-        Map<String, Object> r = (Map<String, Object>) ((JavascriptExecutor) browser.driver).executeAsyncScript(WAIT_USABLE);
+        Map<String, Object> r =
+                (Map<String, Object>) ((JavascriptExecutor) browser.driver).executeAsyncScript(WAIT_USABLE);
         return r;
     }
 
@@ -126,7 +133,6 @@ class LinkUiBenchmark {
         sorted.sort(Double::compare);
         int n = sorted.size();
         double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-        md.append(String.format(
-                "| %s | %.0f | %.0f | %.0f |%n", label, median, sorted.get(0), sorted.get(n - 1)));
+        md.append(String.format("| %s | %.0f | %.0f | %.0f |%n", label, median, sorted.get(0), sorted.get(n - 1)));
     }
 }
