@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interlink.model.error.ErrorCode;
 import dev.interlink.platform.common.ApiProblem;
+import dev.interlink.platform.common.FieldError;
 import dev.interlink.platform.provider.AtsWriter;
 import dev.interlink.platform.provider.ConnectorContext;
 import dev.interlink.platform.provider.RemoteKey;
@@ -40,6 +41,7 @@ public class CatsWriter implements AtsWriter {
 
     @Override
     public String createCandidate(ConnectorContext ctx, CandidateInput in) {
+        checkCustomFields(ctx, in);
         ObjectNode body = CatsPayloads.candidate(in, null);
         String id;
         try (RawResponse r = send(ctx, "POST", "/candidates", Map.of(), body)) {
@@ -50,13 +52,18 @@ public class CatsWriter implements AtsWriter {
                     ErrorCode.REMOTE_UNKNOWN_HTTP_ERROR,
                     "CATS answered success to the candidate create but sent no Location: nothing shows it was stored");
         }
-        writeCustomFields(ctx, id, in);
+        try {
+            writeCustomFields(ctx, id, in);
+        } catch (ApiProblem p) {
+            throw p.with("created_id", RemoteKey.encode(id)); // the candidate exists: do not create it again
+        }
         return id;
     }
 
     @Override
     public void updateCandidate(ConnectorContext ctx, String candidateId, CandidateInput in) {
         JsonNode current = ctx.getJson("/candidates/" + candidateId);
+        checkCustomFields(ctx, in);
         ObjectNode body = CatsPayloads.candidate(in, current);
         body.remove("emails");
         body.remove("phones");
@@ -84,6 +91,37 @@ public class CatsWriter implements AtsWriter {
             }
         }
         writeCustomFields(ctx, candidateId, in);
+    }
+
+    /**
+     * Custom field keys and dropdown values are checked against the definitions before anything is written: a value
+     * CATS would refuse after the candidate was created would leave a half-written record.
+     */
+    void checkCustomFields(ConnectorContext ctx, CandidateInput in) {
+        if (in.customFields() == null || in.customFields().isEmpty()) return;
+        Map<String, JsonNode> defs = new java.util.HashMap<>();
+        JsonNode list = ctx.getJson("/candidates/custom_fields", Map.of("per_page", "100"));
+        for (JsonNode d : Tolerant.items(list, "custom_fields")) {
+            String did = Tolerant.id(d, "id");
+            if (did != null) defs.put(did, d);
+        }
+        List<FieldError> errors = new java.util.ArrayList<>();
+        for (Map.Entry<String, JsonNode> f : in.customFields().entrySet()) {
+            String pointer = "/custom_fields/" + f.getKey();
+            JsonNode def = defs.get(f.getKey());
+            if (def == null) {
+                errors.add(new FieldError(pointer, "is not a CATS candidate custom field id"));
+                continue;
+            }
+            JsonNode field = def.path("field");
+            JsonNode selections = field.path("selections");
+            if ("dropdown".equals(Tolerant.text(field, "type")) && selections.isArray() && !f.getValue().isNull()) {
+                boolean ok = false;
+                for (JsonNode option : selections) ok |= option.asText().equals(f.getValue().asText());
+                if (!ok) errors.add(new FieldError(pointer, "must be one of " + selections));
+            }
+        }
+        if (!errors.isEmpty()) throw ApiProblem.invalid(errors);
     }
 
     /** Custom field values are a sub-resource: {@code PUT /candidates/{id}/custom_fields/{field id} {"value"}}. */
@@ -164,7 +202,7 @@ public class CatsWriter implements AtsWriter {
                         "The stage is not a status of this job's CATS workflow " + workflowId)
                 .with(
                         "errors",
-                        List.of(new dev.interlink.platform.common.FieldError(
+                        List.of(new FieldError(
                                 "/stage_id", "is not in the job's workflow")));
     }
 

@@ -53,6 +53,15 @@ final class LoxoPayloads {
      * stored: Loxo appends the rows it is sent, so only the missing ones are sent.
      */
     static Form person(CandidateInput in, String currentName, Set<String> knownEmails, Set<String> knownPhones) {
+        return person(in, currentName, knownEmails, knownPhones, true);
+    }
+
+    /**
+     * Without {@code contacts} the emails and phones are left out: an update adds them through their own POST
+     * sub-resources, because a PUT that appends rows is not idempotent and the shared pipeline may retry a PUT.
+     */
+    static Form person(
+            CandidateInput in, String currentName, Set<String> knownEmails, Set<String> knownPhones, boolean contacts) {
         Form f = new Form();
         if (in.has("first_name") || in.has("last_name")) {
             String[] cur = LoxoMapper.split(currentName);
@@ -62,11 +71,11 @@ final class LoxoPayloads {
         }
         if (in.has("title")) f.add("person[title]", nz(in.title()));
         if (in.has("company_name")) f.add("person[company]", nz(in.companyName()));
-        if (in.has("emails"))
+        if (contacts && in.has("emails"))
             for (EmailInput e : primaryFirst(in.emails()))
                 if (!knownEmails.contains(e.email().toLowerCase(java.util.Locale.ROOT)))
                     f.add("person[emails][][value]", e.email());
-        if (in.has("phones"))
+        if (contacts && in.has("phones"))
             for (PhoneInput p : in.phones())
                 if (!knownPhones.contains(digits(p.number()))) f.add("person[phones][][value]", p.number());
         if (in.has("urls")) {

@@ -5,6 +5,8 @@ import dev.interlink.model.error.ErrorCode;
 import dev.interlink.platform.common.ApiProblem;
 import dev.interlink.platform.common.FieldError;
 import dev.interlink.platform.provider.AtsWriter;
+import dev.interlink.platform.provider.AtsWriter.EmailInput;
+import dev.interlink.platform.provider.AtsWriter.PhoneInput;
 import dev.interlink.platform.provider.ConnectorContext;
 import dev.interlink.platform.provider.RemoteKey;
 import dev.interlink.platform.provider.Tolerant;
@@ -57,9 +59,30 @@ public class LoxoWriter implements AtsWriter {
             String v = p.isTextual() ? p.asText() : Tolerant.text(p, "value");
             if (v != null) phones.add(LoxoPayloads.digits(v));
         }
-        LoxoPayloads.Form form = LoxoPayloads.person(in, Tolerant.text(current, "name"), emails, phones);
-        if (form.isEmpty()) return;
-        personId(send(ctx, "PUT", "/people/" + candidateId, form), "update");
+        LoxoPayloads.Form form = LoxoPayloads.person(in, Tolerant.text(current, "name"), emails, phones, false);
+        if (!form.isEmpty()) personId(send(ctx, "PUT", "/people/" + candidateId, form), "update");
+        // new emails/phones: POST to the sub-resources (never retried), only the ones not stored yet
+        if (in.has("emails"))
+            for (EmailInput e : LoxoPayloads.primaryFirst(in.emails()))
+                if (emails.add(e.email().toLowerCase(Locale.ROOT)))
+                    addContact(ctx, candidateId, "emails", "person_email", e.email());
+        if (in.has("phones"))
+            for (PhoneInput p : in.phones())
+                if (phones.add(LoxoPayloads.digits(p.number())))
+                    addContact(ctx, candidateId, "phones", "person_phone", p.number());
+    }
+
+    void addContact(ConnectorContext ctx, String personId, String kind, String wrapper, String value) {
+        JsonNode row = send(
+                ctx,
+                "POST",
+                "/people/" + personId + "/" + kind,
+                new LoxoPayloads.Form().add(wrapper + "[value]", value));
+        rejectErrors(row, kind);
+        JsonNode r = row.has(wrapper) ? row.get(wrapper) : row;
+        if (Tolerant.id(r, "id") == null) {
+            throw silent("Loxo answered the " + kind + " add with success but no id: " + value + " was not stored");
+        }
     }
 
     /** {@code {"person": {...}, "errors": []}}: errors → 422; no id → the silent failure of §7 → 502. */

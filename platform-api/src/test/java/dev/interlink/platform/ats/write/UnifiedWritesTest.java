@@ -82,7 +82,12 @@ class UnifiedWritesTest extends ApiTest {
         Api.Response r = api.post(
                 "/integrated-accounts",
                 a.token(),
-                Map.of("provider", s.provider(), "end_user", Map.of("id", "u-" + s.accountId()), "credentials",
+                Map.of(
+                        "provider",
+                        s.provider(),
+                        "end_user",
+                        Map.of("id", "u-" + s.accountId()),
+                        "credentials",
                         credentials));
         assertThat(r.status()).as(r.text()).isIn(200, 201);
         return r.json().path("id").asText();
@@ -112,7 +117,8 @@ class UnifiedWritesTest extends ApiTest {
 
     @SuppressWarnings("unchecked")
     List<String> writeRoutes(String account) {
-        Map<String, Object> byRoute = (Map<String, Object>) SANDBOX.counters(sb(account).accountId()).get("by_route");
+        Map<String, Object> byRoute =
+                (Map<String, Object>) SANDBOX.counters(sb(account).accountId()).get("by_route");
         return byRoute.keySet().stream().filter(k -> !k.startsWith("GET")).toList();
     }
 
@@ -120,24 +126,34 @@ class UnifiedWritesTest extends ApiTest {
     JsonNode native_(String account, String path) throws Exception {
         Sandbox.AccountInfo s = sb(account);
         String auth = s.provider().equals("cats") ? "Token " + s.apiKey() : "Bearer " + s.apiKey();
-        HttpResponse<String> r = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(s.baseUrl() + path)).header("Authorization", auth).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(s.baseUrl() + path))
+                                .header("Authorization", auth)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
     }
 
     static Map<String, Object> candidateBody(String tag) {
         return Map.of(
-                "first_name", "Ada",
-                "last_name", "Lovelace" + tag,
-                "title", "Analyst",
-                "company_name", "Engines Ltd",
-                "emails", List.of(
+                "first_name",
+                "Ada",
+                "last_name",
+                "Lovelace" + tag,
+                "title",
+                "Analyst",
+                "company_name",
+                "Engines Ltd",
+                "emails",
+                List.of(
                         Map.of("email", "ada" + tag + "@example.com", "type", "PERSONAL", "is_primary", true),
                         Map.of("email", "ada" + tag + "@work.example.com", "type", "WORK")),
-                "phones", List.of(Map.of("number", "+4412345672", "type", "MOBILE")),
-                "urls", List.of(Map.of("url", "https://www.linkedin.com/in/ada" + tag, "type", "LINKEDIN")));
+                "phones",
+                List.of(Map.of("number", "+4412345672", "type", "MOBILE")),
+                "urls",
+                List.of(Map.of("url", "https://www.linkedin.com/in/ada" + tag, "type", "LINKEDIN")));
     }
 
     String firstJob(String account) {
@@ -195,7 +211,8 @@ class UnifiedWritesTest extends ApiTest {
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         assertThat(r.json().path("title").asText()).isEqualTo("Chief Analyst");
         assertThat(r.json().path("last_name").asText()).isEqualTo("Lovelacec2");
-        JsonNode stored = native_(cats, "/candidates/" + r.json().path("remote_id").asText() + "/emails");
+        JsonNode stored =
+                native_(cats, "/candidates/" + r.json().path("remote_id").asText() + "/emails");
         assertThat(stored.at("/_embedded/emails").findValuesAsText("email"))
                 .containsExactlyInAnyOrder("adac2@example.com", "adac2@work.example.com", "new-c2@example.com");
     }
@@ -206,8 +223,11 @@ class UnifiedWritesTest extends ApiTest {
         Api.Response r = api.patch(
                 q("/unified/ats/candidates/" + id, loxo),
                 a.token(),
-                Map.of("last_name", "Byron", "phones", List.of(Map.of("number", "+4412345672"),
-                        Map.of("number", "+15550001111"))));
+                Map.of(
+                        "last_name",
+                        "Byron",
+                        "phones",
+                        List.of(Map.of("number", "+4412345672"), Map.of("number", "+15550001111"))));
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         assertThat(r.json().path("name").asText()).isEqualTo("Ada Byron");
         JsonNode person = native_(loxo, "/people/" + r.json().path("remote_id").asText());
@@ -249,7 +269,8 @@ class UnifiedWritesTest extends ApiTest {
         SANDBOX.resetCounters(loxoSb.accountId());
         Api.Response again = postWithKey("/unified/ats/candidates", loxo, candidateBody("l3"), key);
         assertThat(again.status()).isEqualTo(201);
-        assertThat(again.json().path("id").asText()).isEqualTo(first.json().path("id").asText());
+        assertThat(again.json().path("id").asText())
+                .isEqualTo(first.json().path("id").asText());
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(providerRequests(loxo)).isZero();
     }
@@ -257,7 +278,9 @@ class UnifiedWritesTest extends ApiTest {
     @Test
     void an_idempotency_key_reused_with_another_body_answers_409() {
         String key = "cand-" + UUID.randomUUID();
-        assertThat(postWithKey("/unified/ats/candidates", cats, candidateBody("c4"), key).status()).isEqualTo(201);
+        assertThat(postWithKey("/unified/ats/candidates", cats, candidateBody("c4"), key)
+                        .status())
+                .isEqualTo(201);
         Api.Response other = postWithKey("/unified/ats/candidates", cats, candidateBody("c5"), key);
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.code()).isEqualTo("PLATFORM.IDEMPOTENCY_CONFLICT");
@@ -269,7 +292,8 @@ class UnifiedWritesTest extends ApiTest {
     void a_cats_application_is_created_as_a_pipeline_and_moved_by_posting_a_status() {
         String candidate = newCandidate(cats, "c6");
         String job = firstJob(cats);
-        Api.Response created = post("/unified/ats/applications", cats, Map.of("candidate_id", candidate, "job_id", job));
+        Api.Response created =
+                post("/unified/ats/applications", cats, Map.of("candidate_id", candidate, "job_id", job));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         assertThat(created.json().at("/candidate/id").asText()).isEqualTo(candidate);
         String interviewing = RemoteKey.encode("5691190", "6377098");
@@ -316,8 +340,7 @@ class UnifiedWritesTest extends ApiTest {
                 loxo,
                 Map.of("stage_id", "%%%", "suppress_triggers", "yes"));
         assertThat(moved.status()).isEqualTo(400);
-        assertThat(moved.json().path("errors").findValuesAsText("pointer"))
-                .contains("/stage_id", "/suppress_triggers");
+        assertThat(moved.json().path("errors").findValuesAsText("pointer")).contains("/stage_id", "/suppress_triggers");
         assertThat(providerRequests(loxo)).isZero();
     }
 
@@ -325,7 +348,8 @@ class UnifiedWritesTest extends ApiTest {
     void a_loxo_application_is_created_by_a_person_event_and_moved_forward_by_the_mapped_activity() {
         String candidate = newCandidate(loxo, "l4");
         String job = firstJob(loxo);
-        Api.Response created = post("/unified/ats/applications", loxo, Map.of("candidate_id", candidate, "job_id", job));
+        Api.Response created =
+                post("/unified/ats/applications", loxo, Map.of("candidate_id", candidate, "job_id", job));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         String interview = RemoteKey.encode("318335");
         Api.Response moved = post(
@@ -422,8 +446,55 @@ class UnifiedWritesTest extends ApiTest {
         SANDBOX.resetCounters(catsSb.accountId());
         for (String[] route : routes) {
             Api.Response r = api.send(route[0], q(route[1], cats), b.token(), candidateBody("x"), Map.of());
-            assertThat(r.status()).as(route[0] + " " + route[1] + " " + r.text()).isEqualTo(404);
+            assertThat(r.status())
+                    .as(route[0] + " " + route[1] + " " + r.text())
+                    .isEqualTo(404);
         }
         assertThat(providerRequests(cats)).isZero();
+    }
+    @Test
+    void a_cats_custom_field_is_written_through_its_sub_resource_and_read_back() {
+        Map<String, Object> body = new HashMap<>(candidateBody("c10"));
+        body.put("custom_fields", Map.of("170911", "M"));
+        Api.Response r = post("/unified/ats/candidates", cats, body);
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        assertThat(r.json().at("/custom_fields/170911").asText()).isEqualTo("M");
+    }
+
+    @Test
+    void a_cats_dropdown_value_outside_its_options_answers_400_before_any_write() {
+        Map<String, Object> body = new HashMap<>(candidateBody("c11"));
+        body.put("custom_fields", Map.of("170911", "XXL", "999", "x"));
+        SANDBOX.resetCounters(catsSb.accountId());
+        Api.Response r = post("/unified/ats/candidates", cats, body);
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        assertThat(r.json().path("errors").findValuesAsText("pointer"))
+                .containsExactlyInAnyOrder("/custom_fields/170911", "/custom_fields/999");
+        assertThat(writeRoutes(cats)).isEmpty();
+    }
+
+    @Test
+    void a_loxo_update_adds_a_new_email_through_the_emails_sub_resource_not_a_retryable_put() throws Exception {
+        String id = newCandidate(loxo, "l7");
+        SANDBOX.resetCounters(loxoSb.accountId());
+        Api.Response r = api.patch(
+                q("/unified/ats/candidates/" + id, loxo),
+                a.token(),
+                Map.of("emails", List.of(Map.of("email", "adal7@example.com"), Map.of("email", "more-l7@example.com"))));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(writeRoutes(loxo)).containsExactly("POST /people/{id}/emails");
+        JsonNode person = native_(loxo, "/people/" + r.json().path("remote_id").asText());
+        assertThat(person.path("emails").findValuesAsText("value"))
+                .containsExactly("adal7@example.com", "adal7@work.example.com", "more-l7@example.com");
+    }
+
+    @Test
+    void loxo_creates_answered_201_are_accepted_like_200() {
+        SANDBOX.setQuirk(loxoSb.accountId(), "create_status", 201);
+        try {
+            assertThat(post("/unified/ats/candidates", loxo, candidateBody("l8")).status()).isEqualTo(201);
+        } finally {
+            SANDBOX.setQuirk(loxoSb.accountId(), "create_status", null);
+        }
     }
 }
