@@ -5,6 +5,7 @@ import dev.interlink.platform.admin.AdminService;
 import dev.interlink.platform.admin.AdminUser;
 import dev.interlink.platform.common.ApiProblem;
 import dev.interlink.platform.tenant.TenantService;
+import dev.interlink.platform.vault.VaultCommands;
 import io.micronaut.context.ApplicationContext;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,9 @@ public final class Cli {
                 case "migrate" -> {
                     System.err.println("Database migrated.");
                     return 0;
+                }
+                case "vault" -> {
+                    return vault(ctx, a.subList(1, a.size()));
                 }
                 case "tenant" -> {
                     return tenant(ctx, a.subList(1, a.size()));
@@ -82,6 +86,19 @@ public final class Cli {
         }
         System.out.println(ctx.getBean(ObjectMapper.class).writeValueAsString(out));
         return 0;
+    }
+
+    private static int vault(ApplicationContext ctx, List<String> args) {
+        VaultCommands commands = ctx.getBean(VaultCommands.class);
+        String sub = args.isEmpty() ? "" : args.get(0);
+        return switch (sub) {
+            case "rotate" -> commands.rotate(System.out);
+            case "status" -> commands.status(System.out);
+            default -> {
+                System.err.println("Usage: vault rotate|status");
+                yield 2;
+            }
+        };
     }
 
     static Map<String, String> options(List<String> args) {
