@@ -12,7 +12,7 @@ import jakarta.inject.Singleton;
  * {@code PLATFORM.PAYLOAD_TOO_LARGE} problem, is ours; defaults in code, no configuration file change.
  */
 @Singleton
-public class MultipartLimit implements BeanCreatedEventListener<HttpServerConfiguration.MultipartConfiguration> {
+public class MultipartLimit implements BeanCreatedEventListener<HttpServerConfiguration> {
     private final long maxBytes;
 
     public MultipartLimit(@Value("${interlink.attachments.max-bytes:26214400}") long maxBytes) {
@@ -20,10 +20,10 @@ public class MultipartLimit implements BeanCreatedEventListener<HttpServerConfig
     }
 
     @Override
-    public HttpServerConfiguration.MultipartConfiguration onCreated(
-            BeanCreatedEvent<HttpServerConfiguration.MultipartConfiguration> event) {
-        HttpServerConfiguration.MultipartConfiguration config = event.getBean();
-        if (config.getMaxFileSize() < maxBytes + 1) config.setMaxFileSize(maxBytes + 1);
-        return config;
+    public HttpServerConfiguration onCreated(BeanCreatedEvent<HttpServerConfiguration> event) {
+        HttpServerConfiguration server = event.getBean();
+        HttpServerConfiguration.MultipartConfiguration config = server.getMultipart();
+        if (config != null && config.getMaxFileSize() < maxBytes + 1) config.setMaxFileSize(maxBytes + 1);
+        return server;
     }
 }

@@ -77,8 +77,14 @@ public class UnifiedWriteController {
         CandidateInput in = WriteBodies.candidate(body, true, errors);
         WriteBodies.providerRules(ctx.provider(), in, errors);
         check(errors);
-        return run(request, principal, ctx, key, "POST /unified/ats/candidates", body, () ->
-                HttpResponse.created(writes.createCandidate(ctx, in)));
+        return run(
+                request,
+                principal,
+                ctx,
+                key,
+                "POST /unified/ats/candidates",
+                body,
+                () -> HttpResponse.created(writes.createCandidate(ctx, in)));
     }
 
     @Patch("/candidates/{id}")
@@ -95,8 +101,14 @@ public class UnifiedWriteController {
         CandidateInput in = WriteBodies.candidate(body, false, errors);
         WriteBodies.providerRules(ctx.provider(), in, errors);
         check(errors);
-        return run(request, principal, ctx, key, "PATCH /unified/ats/candidates/" + id, body, () ->
-                HttpResponse.ok(writes.updateCandidate(ctx, candidate, in)));
+        return run(
+                request,
+                principal,
+                ctx,
+                key,
+                "PATCH /unified/ats/candidates/" + id,
+                body,
+                () -> HttpResponse.ok(writes.updateCandidate(ctx, candidate, in)));
     }
 
     @Post("/applications")
@@ -126,8 +138,14 @@ public class UnifiedWriteController {
         }
         check(errors);
         RemoteKey c = candidate, j = job, s = stage;
-        return run(request, principal, ctx, key, "POST /unified/ats/applications", body, () ->
-                HttpResponse.created(writes.createApplication(ctx, c, j, s)));
+        return run(
+                request,
+                principal,
+                ctx,
+                key,
+                "POST /unified/ats/applications",
+                body,
+                () -> HttpResponse.created(writes.createApplication(ctx, c, j, s)));
     }
 
     @Post("/applications/{id}/move-stage")
@@ -162,8 +180,14 @@ public class UnifiedWriteController {
         check(errors);
         RemoteKey s = stage;
         boolean sup = suppress;
-        return run(request, principal, ctx, key, "POST /unified/ats/applications/" + id + "/move-stage", body, () ->
-                HttpResponse.ok(writes.moveStage(ctx, application, s, sup)));
+        return run(
+                request,
+                principal,
+                ctx,
+                key,
+                "POST /unified/ats/applications/" + id + "/move-stage",
+                body,
+                () -> HttpResponse.ok(writes.moveStage(ctx, application, s, sup)));
     }
 
     @Post("/candidates/{id}/attachments")
@@ -197,8 +221,14 @@ public class UnifiedWriteController {
         }
         check(errors);
         AtsWriter.FileInput in = input;
-        return run(request, principal, ctx, key, "POST /unified/ats/candidates/" + id + "/attachments",
-                fingerprint(in), () -> HttpResponse.created(writes.upload(ctx, candidate, in)));
+        return run(
+                request,
+                principal,
+                ctx,
+                key,
+                "POST /unified/ats/candidates/" + id + "/attachments",
+                fingerprint(in),
+                () -> HttpResponse.created(writes.upload(ctx, candidate, in)));
     }
 
     @Post("/candidates/{id}/attachments")
@@ -223,17 +253,20 @@ public class UnifiedWriteController {
             });
             String name = WriteBodies.text(body, "file_name", true, errors);
             String ct = WriteBodies.text(body, "content_type", false, errors);
-            String t = attachmentType(body.path("type").isTextual() ? body.get("type").asText() : null, errors);
-            if (body.has("type") && !body.get("type").isTextual()) errors.add(new FieldError("/type", "must be a string"));
+            String t = attachmentType(
+                    body.path("type").isTextual() ? body.get("type").asText() : null, errors);
+            if (body.has("type") && !body.get("type").isTextual())
+                errors.add(new FieldError("/type", "must be a string"));
             byte[] data = null;
             JsonNode d = body.get("data");
             if (d == null || !d.isTextual() || d.asText().isEmpty()) {
                 errors.add(new FieldError("/data", "is required (the file, base64)"));
             } else {
                 // base64 is 4/3 of the file: refuse before decoding what is certainly too large
-                if ((long) d.asText().length() * 3 / 4 > maxBytes + 3) throw tooLarge((long) d.asText().length() * 3 / 4);
+                if ((long) d.asText().length() * 3 / 4 > maxBytes + 3)
+                    throw tooLarge((long) d.asText().length() * 3 / 4);
                 try {
-                    data = Base64.getMimeDecoder().decode(d.asText());
+                    data = Base64.getDecoder().decode(d.asText().replaceAll("\\s", ""));
                 } catch (IllegalArgumentException e) {
                     errors.add(new FieldError("/data", "is not base64"));
                 }
@@ -241,14 +274,20 @@ public class UnifiedWriteController {
                 if (data != null && data.length == 0) errors.add(new FieldError("/data", "is empty"));
             }
             if (errors.isEmpty()) {
-                input = new AtsWriter.FileInput(name, ct == null || ct.isBlank() ? Enums.contentTypeFromName(name) : ct,
-                        t, data);
+                input = new AtsWriter.FileInput(
+                        name, ct == null || ct.isBlank() ? Enums.contentTypeFromName(name) : ct, t, data);
             }
         }
         check(errors);
         AtsWriter.FileInput in = input;
-        return run(request, principal, ctx, key, "POST /unified/ats/candidates/" + id + "/attachments",
-                fingerprint(in), () -> HttpResponse.created(writes.upload(ctx, candidate, in)));
+        return run(
+                request,
+                principal,
+                ctx,
+                key,
+                "POST /unified/ats/candidates/" + id + "/attachments",
+                fingerprint(in),
+                () -> HttpResponse.created(writes.upload(ctx, candidate, in)));
     }
 
     ConnectorContext account(HttpRequest<?> request, Principal principal) {
@@ -276,7 +315,8 @@ public class UnifiedWriteController {
         }
     }
 
-    RemoteKey id(JsonNode body, String field, boolean required, String provider, AtsResource r, List<FieldError> errors) {
+    RemoteKey id(
+            JsonNode body, String field, boolean required, String provider, AtsResource r, List<FieldError> errors) {
         JsonNode v = body.get(field);
         if (v == null || v.isNull()) {
             if (required) errors.add(new FieldError("/" + field, "is required"));

@@ -44,8 +44,9 @@ public class UnifiedWriteService {
     public AtsWriter writer(String provider) {
         AtsWriter w = writers.get(provider);
         if (w == null) {
-            throw ApiProblem.of(ErrorCode.INTEGRATION_ACTION_NOT_SUPPORTED, "The provider '" + provider
-                    + "' has no unified ATS writes");
+            throw ApiProblem.of(
+                    ErrorCode.INTEGRATION_ACTION_NOT_SUPPORTED,
+                    "The provider '" + provider + "' has no unified ATS writes");
         }
         return w;
     }
@@ -82,8 +83,8 @@ public class UnifiedWriteService {
     }
 
     public JsonNode createApplication(ConnectorContext ctx, RemoteKey candidate, RemoteKey job, RemoteKey stage) {
-        RemoteKey app = guard(
-                ctx, () -> writer(ctx.provider()).createApplication(ctx, candidate.part(0), job.part(0), stage));
+        RemoteKey app =
+                guard(ctx, () -> writer(ctx.provider()).createApplication(ctx, candidate.part(0), job.part(0), stage));
         return read(ctx, AtsResource.APPLICATIONS, app.id());
     }
 
@@ -141,18 +142,25 @@ public class UnifiedWriteService {
     static void verify(ConnectorContext ctx, CandidateInput in, JsonNode record) {
         List<FieldError> missing = new ArrayList<>();
         String name = record.path("name").asText("").toLowerCase(Locale.ROOT);
-        if (in.has("first_name") && in.firstName() != null
+        if (in.has("first_name")
+                && in.firstName() != null
                 && !name.contains(in.firstName().toLowerCase(Locale.ROOT))) {
             missing.add(new FieldError("/first_name", "was not stored"));
         }
-        if (in.has("last_name") && in.lastName() != null && !name.contains(in.lastName().toLowerCase(Locale.ROOT))) {
+        if (in.has("last_name")
+                && in.lastName() != null
+                && !name.contains(in.lastName().toLowerCase(Locale.ROOT))) {
             missing.add(new FieldError("/last_name", "was not stored"));
         }
-        if (in.has("title") && in.title() != null && !in.title().isEmpty()
+        if (in.has("title")
+                && in.title() != null
+                && !in.title().isEmpty()
                 && !in.title().equals(record.path("title").asText(null))) {
             missing.add(new FieldError("/title", "was not stored"));
         }
-        if (in.has("company_name") && in.companyName() != null && !in.companyName().isEmpty()
+        if (in.has("company_name")
+                && in.companyName() != null
+                && !in.companyName().isEmpty()
                 && !in.companyName().equals(record.path("company_name").asText(null))) {
             missing.add(new FieldError("/company_name", "was not stored"));
         }

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 class UnifiedWritesTest extends ApiTest {
     static final Sandbox SANDBOX = Sandbox.start(0);
     static final ObjectMapper JSON = new ObjectMapper();
-    static final int MAX_BYTES = 4096;
+    /** Above Micronaut's 1 MB multipart default, so the tests also prove that our limit is the one applied. */
+    static final int MAX_BYTES = 1_200_000;
 
     @Inject
     EmbeddedServer server;
@@ -496,5 +497,43 @@ class UnifiedWritesTest extends ApiTest {
         } finally {
             SANDBOX.setQuirk(loxoSb.accountId(), "create_status", null);
         }
+    }
+    String multipart(String boundary, String type, String fileName, byte[] content) {
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n" + type + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+        return head + new String(content, java.nio.charset.StandardCharsets.ISO_8859_1) + "\r\n--" + boundary + "--\r\n";
+    }
+
+    @Test
+    void a_multipart_file_over_one_megabyte_but_under_the_limit_is_uploaded_to_loxo() {
+        String candidate = newCandidate(loxo, "l9");
+        byte[] content = new byte[1_100_000];
+        java.util.Arrays.fill(content, (byte) 'a');
+        String boundary = "b" + UUID.randomUUID();
+        Api.Response r = api.send(
+                "POST",
+                q("/unified/ats/candidates/" + candidate + "/attachments", loxo),
+                a.token(),
+                multipart(boundary, "OTHER", "big.txt", content),
+                Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        assertThat(r.json().path("file_name").asText()).isEqualTo("big.txt");
+    }
+
+    @Test
+    void a_multipart_file_over_the_limit_answers_413_and_reaches_no_provider() {
+        byte[] content = new byte[MAX_BYTES + 100];
+        String boundary = "b" + UUID.randomUUID();
+        SANDBOX.resetCounters(catsSb.accountId());
+        Api.Response r = api.send(
+                "POST",
+                q("/unified/ats/candidates/" + RemoteKey.encode("1") + "/attachments", cats),
+                a.token(),
+                multipart(boundary, "OTHER", "big.bin", content),
+                Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
+        assertThat(r.status()).as(r.text()).isEqualTo(413);
+        assertThat(r.code()).isEqualTo("PLATFORM.PAYLOAD_TOO_LARGE");
+        assertThat(providerRequests(cats)).isZero();
     }
 }
