@@ -3,6 +3,7 @@ package dev.interlink.platform.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.interlink.platform.account.ProviderSandbox;
 import dev.interlink.platform.tenant.TenantService;
 import dev.interlink.platform.testing.ApiTest;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -24,6 +25,13 @@ import org.junit.jupiter.api.Test;
 class ReadmeWalkthroughTest extends ApiTest {
     private static final Pattern BLOCK =
             Pattern.compile("<!-- walkthrough[^>]*-->\\s*```bash\\n(.*?)```", Pattern.DOTALL);
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        // the walkthrough connects the sandbox's demo CATS account, as it would against ./interlink up
+        ProviderSandbox.get().createAccount("cats", 42, 20, "demo-cats-key", null);
+        return ProviderSandbox.properties();
+    }
 
     @Inject
     EmbeddedServer server;
@@ -63,6 +71,10 @@ class ReadmeWalkthroughTest extends ApiTest {
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("\"display_name\":\"Acme Recruiting\"").contains("PLATFORM.AUTHENTICATION_INVALID");
+        assertThat(output)
+                .contains("\"display_name\":\"Acme Recruiting\"")
+                .contains("PLATFORM.AUTHENTICATION_INVALID")
+                .contains("\"link_url\"")
+                .contains("\"next_cursor\"");
     }
 }
