@@ -55,6 +55,7 @@ class UnifiedWritesTest extends ApiTest {
         p.put("interlink.provider.cats.base-url", SANDBOX.baseUrl() + "/cats/v3");
         p.put("interlink.provider.loxo.base-url", SANDBOX.baseUrl() + "/loxo");
         p.put("interlink.attachments.max-bytes", String.valueOf(MAX_BYTES));
+        p.put("interlink.provider.loxo.read-timeout", "3s");
         return p;
     }
 
@@ -535,5 +536,79 @@ class UnifiedWritesTest extends ApiTest {
         assertThat(r.status()).as(r.text()).isEqualTo(413);
         assertThat(r.code()).isEqualTo("PLATFORM.PAYLOAD_TOO_LARGE");
         assertThat(providerRequests(cats)).isZero();
+    }
+    @Test
+    void a_loxo_write_that_times_out_answers_504_not_retryable_and_is_sent_once() throws Exception {
+        SANDBOX.resetCounters(loxoSb.accountId());
+        SANDBOX.setFault(loxoSb.accountId(), "latency", 1.0, 1L, 4000);
+        try {
+            Api.Response r = post("/unified/ats/candidates", loxo, candidateBody("l10"));
+            assertThat(r.status()).as(r.text()).isEqualTo(504);
+            assertThat(r.code()).isEqualTo("REMOTE.TIMEOUT");
+            assertThat(r.json().path("retryable").asBoolean()).isFalse();
+            assertThat(r.json().path("detail").asText()).contains("may or may not have been applied");
+        } finally {
+            SANDBOX.clearFault(loxoSb.accountId());
+        }
+        Thread.sleep(2000); // the sandbox counts the slow request when it finishes (after our timeout)
+        assertThat(writeRoutes(loxo)).containsExactly("POST /people");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> byRoute = (Map<String, Object>) SANDBOX.counters(loxoSb.accountId()).get("by_route");
+        assertThat(((Number) byRoute.get("POST /people")).intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void a_loxo_stage_that_is_not_in_the_jobs_workflow_answers_400_and_logs_no_event() {
+        String candidate = newCandidate(loxo, "l11");
+        Api.Response created =
+                post("/unified/ats/applications", loxo, Map.of("candidate_id", candidate, "job_id", firstJob(loxo)));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        SANDBOX.resetCounters(loxoSb.accountId());
+        Api.Response moved = post(
+                "/unified/ats/applications/" + created.json().path("id").asText() + "/move-stage",
+                loxo,
+                Map.of("stage_id", RemoteKey.encode("999999")));
+        assertThat(moved.status()).as(moved.text()).isEqualTo(400);
+        assertThat(moved.code()).isEqualTo("ATS.STAGE_NOT_IN_JOB_WORKFLOW");
+        assertThat(writeRoutes(loxo)).isEmpty();
+    }
+
+    @Test
+    void a_replayed_move_stage_with_the_same_key_makes_no_provider_call() {
+        String candidate = newCandidate(cats, "c12");
+        Api.Response created =
+                post("/unified/ats/applications", cats, Map.of("candidate_id", candidate, "job_id", firstJob(cats)));
+        String path = "/unified/ats/applications/" + created.json().path("id").asText() + "/move-stage";
+        Map<String, Object> body = Map.of("stage_id", RemoteKey.encode("5691190", "6377097"));
+        String key = "move-" + UUID.randomUUID();
+        assertThat(postWithKey(path, cats, body, key).status()).isEqualTo(200);
+        SANDBOX.resetCounters(catsSb.accountId());
+        Api.Response again = postWithKey(path, cats, body, key);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(providerRequests(cats)).isZero();
+    }
+
+    @Test
+    void an_invalid_application_body_lists_every_problem_and_reaches_no_provider() {
+        SANDBOX.resetCounters(catsSb.accountId());
+        Api.Response r = post(
+                "/unified/ats/applications", cats, Map.of("job_id", "%%", "stage_id", 5, "source", "web"));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().path("errors").findValuesAsText("pointer"))
+                .containsExactlyInAnyOrder("/candidate_id", "/job_id", "/stage_id", "/source");
+        assertThat(providerRequests(cats)).isZero();
+    }
+
+    @Test
+    void a_cats_application_can_be_created_straight_into_a_stage() {
+        String candidate = newCandidate(cats, "c13");
+        String submitted = RemoteKey.encode("5691190", "6377097");
+        Api.Response created = post(
+                "/unified/ats/applications",
+                cats,
+                Map.of("candidate_id", candidate, "job_id", firstJob(cats), "stage_id", submitted));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.json().at("/current_stage/id").asText()).isEqualTo(submitted);
     }
 }
