@@ -41,6 +41,9 @@ public final class UnifiedBenchmark {
             Map<String, Object> props = new HashMap<>(TestDatabase.freshSchema());
             props.put("interlink.jwt.keys", TestKeys.JWKS);
             props.put("micronaut.server.port", "-1");
+            // measures our overhead, not the inbound per-client limiter
+            props.put("interlink.inbound-rate.per-second", "1000000");
+            props.put("interlink.inbound-rate.burst", "1000000");
             props.putAll(SandboxAccounts.properties(sandbox));
             try (ApplicationContext ctx = ApplicationContext.run(props, "test")) {
                 EmbeddedServer server = ctx.getBean(EmbeddedServer.class).start();
