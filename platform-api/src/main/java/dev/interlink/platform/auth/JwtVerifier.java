@@ -38,11 +38,15 @@ public class JwtVerifier {
     private static final Set<JWSAlgorithm> TENANT_ALGORITHMS =
             Set.of(JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.RS256, JWSAlgorithm.PS256);
 
+    /** Cache binding for tokens verified with our own (configured, immutable at runtime) key set. */
+    private static final String OUR_KEYS = "interlink";
+
     private final DefaultJWTProcessor<SecurityContext> ours;
     private final JwtConfig config;
     private final ApiClientRepository clients;
     private final Clock clock;
     private final AdminPrincipals admins;
+    private final VerifiedTokens verified;
 
     public JwtVerifier(
             SigningKeys keys, JwtConfig config, ApiClientRepository clients, Clock clock, AdminPrincipals admins) {
@@ -50,6 +54,7 @@ public class JwtVerifier {
         this.clients = clients;
         this.clock = clock;
         this.admins = admins;
+        this.verified = new VerifiedTokens(config.clockSkew());
         this.ours = processor(keys.verificationKeys(), Set.of(JWSAlgorithm.ES256), config.issuer(), true);
     }
 
@@ -68,7 +73,11 @@ public class JwtVerifier {
     }
 
     private Optional<Principal> verifyOurs(String token) throws Exception {
-        JWTClaimsSet claims = ours.process(token, null);
+        JWTClaimsSet claims = verified.get(token, OUR_KEYS, clock.instant()).orElse(null);
+        if (claims == null) {
+            claims = ours.process(token, null);
+            verified.put(token, OUR_KEYS, claims);
+        }
         Object tid = claims.getClaim("tid");
         String scope = claims.getStringClaim("scope");
         String adminUserId = claims.getStringClaim("adm");
@@ -86,12 +95,16 @@ public class JwtVerifier {
         if (client.isEmpty()) {
             return Optional.empty();
         }
-        JWK key = JWK.parse(client.get().publicJwk());
-        JWTClaimsSet claims =
-                processor(new JWKSet(key), TENANT_ALGORITHMS, clientId, false).process(token, null);
-        Instant latestExpiry = clock.instant().plus(config.tokenTtl()).plus(config.clockSkew());
-        if (claims.getExpirationTime().toInstant().isAfter(latestExpiry)) {
-            return Optional.empty();
+        String jwk = client.get().publicJwk();
+        JWTClaimsSet claims = verified.get(token, jwk, clock.instant()).orElse(null);
+        if (claims == null) {
+            claims = processor(new JWKSet(JWK.parse(jwk)), TENANT_ALGORITHMS, clientId, false)
+                    .process(token, null);
+            Instant latestExpiry = clock.instant().plus(config.tokenTtl()).plus(config.clockSkew());
+            if (claims.getExpirationTime().toInstant().isAfter(latestExpiry)) {
+                return Optional.empty();
+            }
+            verified.put(token, jwk, claims);
         }
         String scope = claims.getClaim("scope") == null ? null : claims.getStringClaim("scope");
         return Optional.of(principal(client.get(), scope));

@@ -44,8 +44,10 @@ class ProxyBenchmark {
         Sandbox sandbox = ProviderSandbox.get();
         Sandbox.AccountInfo account = sandbox.createAccount("cats", 3, 50);
         sandbox.setRollingLimit(account.accountId(), 1_000_000, 3600);
-        System.out.println("BENCH clients=" + CLIENTS + " requests=" + REQUESTS + " cores=" + Runtime.getRuntime().availableProcessors());
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        System.out.println("BENCH clients=" + CLIENTS + " requests=" + REQUESTS + " cores="
+                + Runtime.getRuntime().availableProcessors());
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Map<String, String> direct = Map.of("Authorization", "Token " + account.apiKey());
         report("direct sandbox", measure(http, URI.create(account.baseUrl() + "/site"), direct));
         for (boolean bucket : new boolean[] {false, true}) {
@@ -57,14 +59,28 @@ class ProxyBenchmark {
             props.put("interlink.inbound-rate.per-second", 1_000_000);
             props.put("interlink.inbound-rate.burst", 1_000_000);
             props.put("interlink.rate-limit.outbound-enabled", bucket);
+            // the bucket runs its full transaction on every call, but with a budget this run cannot exhaust
+            props.put("interlink.provider.cats.rate-limit.limit", 1_000_000);
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props, "test")) {
                 Api api = new Api(server.getURI());
-                TestTenants.TestTenant tenant = TestTenants.create(server.getApplicationContext().getBean(TenantService.class), api, "Bench");
-                String id = api.post("/integrated-accounts", tenant.token(), Map.of(
-                                "provider", "cats", "end_user", Map.of("id", "bench"), "credentials", Map.of("api_key", account.apiKey())))
-                        .json().get("id").asText();
+                TestTenants.TestTenant tenant =
+                        TestTenants.create(server.getApplicationContext().getBean(TenantService.class), api, "Bench");
+                String id = api.post(
+                                "/integrated-accounts",
+                                tenant.token(),
+                                Map.of(
+                                        "provider",
+                                        "cats",
+                                        "end_user",
+                                        Map.of("id", "bench"),
+                                        "credentials",
+                                        Map.of("api_key", account.apiKey())))
+                        .json()
+                        .get("id")
+                        .asText();
                 URI uri = server.getURI().resolve("/proxy/site?integrated_account_id=" + id);
-                report(bucket ? "proxy, with rate budget" : "proxy, without rate budget",
+                report(
+                        bucket ? "proxy, with rate budget" : "proxy, without rate budget",
                         measure(http, uri, Map.of("Authorization", "Bearer " + tenant.token())));
             } finally {
                 TestDatabase.drop(database.get("interlink.test.base-url"), database.get("interlink.test.schema"));
@@ -93,7 +109,9 @@ class ProxyBenchmark {
                 while ((i = next.getAndIncrement()) < REQUESTS) {
                     long t = System.nanoTime();
                     try {
-                        if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                        if (http.send(request, HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                != 200) {
                             errors.incrementAndGet();
                         }
                     } catch (Exception e) {

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * at startup (a broken file stops startup). Each deployment may point a provider at another host with
  * {@code interlink.provider.<id>.base-url} (env {@code INTERLINK_PROVIDER_<ID>_BASE_URL}), e.g. the
  * provider-sandbox for tests and the offline demo. Timeouts may be overridden the same way:
- * {@code interlink.provider.<id>.connect-timeout} / {@code read-timeout} (e.g. {@code 2s}).
+ * {@code interlink.provider.<id>.connect-timeout} / {@code read-timeout} (e.g. {@code 2s}), and the request
+ * budget with {@code interlink.provider.<id>.rate-limit.*}.
  */
 @Singleton
 public class Catalog {
@@ -39,6 +40,7 @@ public class Catalog {
                     environment
                             .getProperty("interlink.provider." + id + ".read-timeout", Duration.class)
                             .orElse(t.read())));
+            def = def.withRateLimit(rateLimit(environment, id, def.rateLimit()));
             if (def.baseUrlOverride() != null) {
                 LOG.info(
                         "Provider {} is pointed at {} (interlink.provider.{}.base-url)", id, def.baseUrlOverride(), id);
@@ -46,6 +48,23 @@ public class Catalog {
             loaded.put(id, def);
         }
         this.providers = Map.copyOf(loaded);
+    }
+
+    /**
+     * The request budget may be changed per deployment (a provider plan with higher limits, or a benchmark):
+     * {@code interlink.provider.<id>.rate-limit.limit|window|rate-per-second|burst}.
+     */
+    private static RateLimit rateLimit(Environment environment, String id, RateLimit r) {
+        String prefix = "interlink.provider." + id + ".rate-limit.";
+        return new RateLimit(
+                r.policy(),
+                environment.getProperty(prefix + "limit", Integer.class).orElse(r.limit()),
+                environment.getProperty(prefix + "window", Duration.class).orElse(r.window()),
+                environment.getProperty(prefix + "rate-per-second", Double.class).orElse(r.ratePerSecond()),
+                environment.getProperty(prefix + "burst", Integer.class).orElse(r.burst()),
+                r.limitHeader(),
+                r.remainingHeader(),
+                r.retryAfterHeader());
     }
 
     public Optional<ProviderDefinition> find(String id) {

@@ -90,6 +90,26 @@ public record ProviderDefinition(
                 t);
     }
 
+    /** The same provider with another request budget (a deployment whose provider plan allows more). */
+    public ProviderDefinition withRateLimit(RateLimit r) {
+        return new ProviderDefinition(
+                id,
+                displayName,
+                category,
+                logo,
+                authMode,
+                authHeaderTemplates,
+                fields,
+                baseUrlTemplate,
+                overrideReplaces,
+                baseUrlOverride,
+                allowedHosts,
+                verification,
+                r,
+                retry,
+                timeouts);
+    }
+
     /** The defaults of the optional fields. */
     public Map<String, String> defaults() {
         Map<String, String> defaults = new LinkedHashMap<>();
