@@ -6,7 +6,6 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -96,10 +95,10 @@ public class RateBuckets {
             return;
         }
         if (policy.kind() == RatePolicy.Kind.SLIDING_WINDOW) {
-            int used = countInWindow(key, policy, now);
-            int missing = policy.limit() - providerRemaining - used;
-            for (int i = 0; i < missing; i++) {
-                insertCall(key, now);
+            // expired slots are dropped by the next acquire; counting them here only makes us more careful
+            int missing = policy.limit() - providerRemaining - countInWindow(key);
+            if (missing > 0) {
+                addCalls(key, now, missing);
             }
         } else {
             jdbc.prepareStatement("UPDATE rate_bucket SET tokens = LEAST(tokens, ?) WHERE bucket_key = ?", ps -> {
@@ -111,34 +110,32 @@ public class RateBuckets {
     }
 
     private RateDecision slidingWindow(String key, RatePolicy policy, Instant now) {
-        Instant windowStart = now.minus(policy.window());
-        jdbc.prepareStatement("DELETE FROM rate_window_call WHERE bucket_key = ? AND at <= ?", ps -> {
+        long window = policy.window().toSeconds();
+        double nowSeconds = now.toEpochMilli() / 1000.0;
+        jdbc.prepareStatement("DELETE FROM rate_window_slot WHERE bucket_key = ? AND second + 1 + ? <= ?", ps -> {
             ps.setString(1, key);
-            ps.setTimestamp(2, Timestamp.from(windowStart));
+            ps.setLong(2, window);
+            ps.setDouble(3, nowSeconds);
             return ps.executeUpdate();
         });
-        return jdbc.prepareStatement("SELECT count(*), min(at) FROM rate_window_call WHERE bucket_key = ?", ps -> {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                int used = rs.getInt(1);
-                Timestamp oldest = rs.getTimestamp(2);
-                long reset = oldest == null
-                        ? policy.window().toSeconds()
-                        : Math.max(
-                                0,
-                                Duration.between(now, oldest.toInstant().plus(policy.window()))
-                                        .toSeconds());
-                if (used < policy.limit()) {
-                    insertCall(key, now);
-                    return new RateDecision(true, policy.limit(), policy.limit() - used - 1, reset, 0);
-                }
-                long wait = Duration.between(now, oldest.toInstant().plus(policy.window()))
-                                .toMillis()
-                        + 1;
-                return new RateDecision(false, policy.limit(), 0, reset, wait);
-            }
-        });
+        return jdbc.prepareStatement(
+                "SELECT COALESCE(sum(calls), 0), min(second) FROM rate_window_slot WHERE bucket_key = ?", ps -> {
+                    ps.setString(1, key);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        int used = rs.getInt(1);
+                        long oldest = rs.getLong(2);
+                        boolean empty = rs.wasNull();
+                        // the oldest slot frees its calls at oldest + 1 + window
+                        long freeInMillis = empty ? 0 : (long) Math.ceil(((oldest + 1 + window) - nowSeconds) * 1000);
+                        long reset = empty ? window : Math.max(0, (freeInMillis + 999) / 1000);
+                        if (used < policy.limit()) {
+                            addCalls(key, now, 1);
+                            return new RateDecision(true, policy.limit(), policy.limit() - used - 1, reset, 0);
+                        }
+                        return new RateDecision(false, policy.limit(), 0, reset, Math.max(1, freeInMillis));
+                    }
+                });
     }
 
     private RateDecision tokenBucket(String key, RatePolicy policy, Instant now) {
@@ -193,23 +190,28 @@ public class RateBuckets {
         });
     }
 
-    private int countInWindow(String key, RatePolicy policy, Instant now) {
-        return jdbc.prepareStatement("SELECT count(*) FROM rate_window_call WHERE bucket_key = ? AND at > ?", ps -> {
-            ps.setString(1, key);
-            ps.setTimestamp(2, Timestamp.from(now.minus(policy.window())));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
+    private int countInWindow(String key) {
+        return jdbc.prepareStatement(
+                "SELECT COALESCE(sum(calls), 0) FROM rate_window_slot WHERE bucket_key = ?", ps -> {
+                    ps.setString(1, key);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getInt(1);
+                    }
+                });
     }
 
-    private void insertCall(String key, Instant at) {
-        jdbc.prepareStatement("INSERT INTO rate_window_call (bucket_key, at) VALUES (?, ?)", (PreparedStatement ps) -> {
-            ps.setString(1, key);
-            ps.setTimestamp(2, Timestamp.from(at));
-            return ps.executeUpdate();
-        });
+    private void addCalls(String key, Instant at, int calls) {
+        jdbc.prepareStatement(
+                """
+                INSERT INTO rate_window_slot (bucket_key, second, calls) VALUES (?, ?, ?)
+                ON CONFLICT (bucket_key, second) DO UPDATE SET calls = rate_window_slot.calls + EXCLUDED.calls""",
+                ps -> {
+                    ps.setString(1, key);
+                    ps.setLong(2, at.getEpochSecond());
+                    ps.setInt(3, calls);
+                    return ps.executeUpdate();
+                });
     }
 
     private static void sleep(long millis) {

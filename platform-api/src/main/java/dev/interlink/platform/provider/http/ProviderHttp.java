@@ -38,12 +38,12 @@ public class ProviderHttp {
     }
 
     /**
-     * The production pipeline. Order matters: retries see the provider's raw status before it is classified, and
-     * every attempt takes its own slot from the account's rate budget.
+     * The production pipeline. Order matters: retries see the provider's raw status before it is classified, every
+     * attempt takes its own slot from the account's rate budget, and only the provider's own time is timed.
      */
     @Inject
     public ProviderHttp(RetryStep retry, RateBudgetStep rateBudget) {
-        this.steps = List.of(ProviderHttp::timing, ProviderHttp::classify, retry, rateBudget);
+        this.steps = List.of(ProviderHttp::classify, retry, rateBudget, ProviderHttp::timing);
     }
 
     /** Sends {@code call} through the pipeline. The response body is a stream: close it. */
