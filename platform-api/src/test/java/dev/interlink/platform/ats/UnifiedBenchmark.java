@@ -44,6 +44,8 @@ public final class UnifiedBenchmark {
             // measures our overhead, not the inbound per-client limiter
             props.put("interlink.inbound-rate.per-second", "1000000");
             props.put("interlink.inbound-rate.burst", "1000000");
+            // and not the account's CATS budget (500/hour): the bucket still runs on every call
+            props.put("interlink.provider.cats.rate-limit.limit", "1000000");
             props.putAll(SandboxAccounts.properties(sandbox));
             try (ApplicationContext ctx = ApplicationContext.run(props, "test")) {
                 EmbeddedServer server = ctx.getBean(EmbeddedServer.class).start();
