@@ -1,5 +1,6 @@
 package dev.interlink.platform.ats;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -45,11 +46,17 @@ public class UnifiedService {
     private final Connectors connectors;
     private final Cursors cursors;
     private final ObjectMapper json;
+    /** The same mapper, skipping {@code remote_data}: never serialize the raw record only to throw it away. */
+    private final ObjectMapper withoutRaw;
+
+    @JsonIgnoreProperties("remote_data")
+    private abstract static class WithoutRemoteData {}
 
     public UnifiedService(Connectors connectors, Cursors cursors, ObjectMapper json) {
         this.connectors = connectors;
         this.cursors = cursors;
         this.json = json;
+        this.withoutRaw = json.copy().addMixIn(Object.class, WithoutRemoteData.class);
     }
 
     /** One call's result: the JSON body and the context (for timing and account headers). */
@@ -206,8 +213,7 @@ public class UnifiedService {
     }
 
     ObjectNode record(ConnectorContext ctx, UnifiedRecord r, boolean includeRaw) {
-        ObjectNode node = json.valueToTree(r);
-        if (!includeRaw) node.remove("remote_data");
+        ObjectNode node = (includeRaw ? json : withoutRaw).valueToTree(r);
         JsonNode download = node.get("download_url");
         if (download != null && download.isTextual()) {
             node.put(
