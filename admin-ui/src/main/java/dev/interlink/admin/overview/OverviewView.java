@@ -107,7 +107,7 @@ class OverviewView extends VerticalLayout {
         stats.setId(id);
         stats.addClassName("stats");
         String rate = requests == 0 ? "–" : String.format("%.1f%%", 100.0 * errors / requests);
-        stats.setText(requests + " requests · " + errors + " errors · error rate " + rate);
+        stats.setText(requests + (requests == 1 ? " request · " : " requests · ") + errors + (errors == 1 ? " error" : " errors") + " · error rate " + rate);
         return stats;
     }
 
