@@ -23,13 +23,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's Chromium driven by Debian's chromedriver: explicit binaries, so Selenium Manager never downloads
  * anything. One fresh profile directory per instance.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     /** Kept referenced: Selenium's "no CDP implementation for Chromium N" warnings are noise (no CDP used). */
     private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final Path profile;
     private final Path screenshots;
     private String test = "unnamed";
@@ -41,7 +41,7 @@ final class Browser implements AutoCloseable {
         this.screenshots = screenshots;
     }
 
-    static Browser start(Path target, String label) throws IOException {
+    public static Browser start(Path target, String label) throws IOException {
         SELENIUM_LOG.setLevel(Level.SEVERE);
         Path logs = Files.createDirectories(target.resolve("logs"));
         Path profile = Files.createTempDirectory(Files.createDirectories(target.resolve("chrome-profiles")), label);
@@ -71,7 +71,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Starts a test: screenshots are named {@code <test>-<nn>-<step>.png}; extra windows closed. */
-    void beginTest(String name) {
+    public void beginTest(String name) {
         test = name;
         step = 0;
         List<String> handles = List.copyOf(driver.getWindowHandles());
@@ -84,7 +84,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Saves a screenshot of the current window; never fails the test (a popup may close under us). */
-    Path screenshot(String what) {
+    public Path screenshot(String what) {
         Path file = screenshots.resolve(String.format("%s-%02d-%s.png", test, ++step, what));
         try {
             File shot = driver.getScreenshotAs(OutputType.FILE);

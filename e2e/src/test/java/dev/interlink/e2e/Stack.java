@@ -34,14 +34,14 @@ import org.junit.jupiter.api.Assumptions;
  * demo host page (scripts/demo-host), on random free ports, plus one tenant whose allowed origin is the demo host
  * on {@code http://localhost:<port>} (so {@code http://127.0.0.1:<port>} is the same page on a NOT allowed origin).
  */
-final class Stack implements AutoCloseable {
+public final class Stack implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String SANDBOX_ADMIN_TOKEN = "sandbox-admin";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-    final Path root =
+    public final Path root =
             Path.of(System.getProperty("interlink.root", "..")).toAbsolutePath().normalize();
-    final Path target = Path.of(System.getProperty("e2e.target", "target")).toAbsolutePath();
+    public final Path target = Path.of(System.getProperty("e2e.target", "target")).toAbsolutePath();
     final Path logs = target.resolve("logs");
     final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -56,7 +56,7 @@ final class Stack implements AutoCloseable {
     int linkUiPort;
     int hostPort;
     String sandboxUrl;
-    String apiUrl;
+    public String apiUrl;
     String linkUiUrl;
     /** The demo host page on its allowed origin. */
     String hostUrl;
@@ -72,7 +72,7 @@ final class Stack implements AutoCloseable {
      * Starts everything, or skips the calling test class (locally) when the database or the jars are missing; with
      * {@code CI=true} those are failures.
      */
-    static Stack start(String label) throws Exception {
+    public static Stack start(String label) throws Exception {
         Stack stack = new Stack();
         stack.preconditions();
         try {
@@ -252,7 +252,7 @@ final class Stack implements AutoCloseable {
         return env;
     }
 
-    private String runCli(String java, List<String> jvm, String label, String... args) throws Exception {
+    public String runCli(String java, List<String> jvm, String label, String... args) throws Exception {
         List<String> cmd = command(java, jvm, "-Xmx256m", flywaySchema(), "-jar", apiJar().toString());
         cmd.addAll(List.of(args));
         Path log = logs.resolve(label + "-cli.log");
@@ -365,7 +365,7 @@ final class Stack implements AutoCloseable {
     }
 
     /** A fresh provider account in the sandbox: {@code {"account_id","api_key","agency_slug"?,...}}. */
-    JsonNode sandboxAccount(String provider) throws IOException, InterruptedException {
+    public JsonNode sandboxAccount(String provider) throws IOException, InterruptedException {
         Map<String, Object> body = new HashMap<>(Map.of("provider", provider, "seed", 42, "candidates", 50));
         HttpRequest request = HttpRequest.newBuilder(URI.create(sandboxUrl + "/_sandbox/accounts"))
                 .timeout(Duration.ofSeconds(10))

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,39 +20,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import dev.interlink.e2e.Browser;
+import dev.interlink.e2e.Stack;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * The shared e2e harness ({@code dev.interlink.e2e.Stack} and {@code Browser}, package-private in the parent
- * package and owned by the e2e engineer) used as is, through reflection, plus what it lacks for the admin UI:
- * starting admin-ui against the stack's platform-api, and tenants that have an admin user (operator CLI with
- * {@code --admin-email}). Nothing of the harness is copied or changed.
+ * The shared e2e harness ({@link Stack}: sandbox, platform-api, link-ui as processes; {@link Browser}) plus what
+ * it lacks for the admin UI: starting admin-ui against the stack's platform-api, and tenants that have an admin
+ * user (operator CLI with {@code --admin-email}).
  */
 final class AdminStack implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-    private final Object stack;
+    private final Stack stack;
     final Path root;
     final Path target;
     final String apiUrl;
     String adminUrl;
     private Process adminUi;
-    private Object browser;
+    private Browser browser;
 
-    private AdminStack(Object stack) throws ReflectiveOperationException {
+    private AdminStack(Stack stack) {
         this.stack = stack;
-        this.root = (Path) field("root");
-        this.target = (Path) field("target");
-        this.apiUrl = (String) field("apiUrl");
+        this.root = stack.root;
+        this.target = stack.target;
+        this.apiUrl = stack.apiUrl;
     }
 
     static AdminStack start(String label) throws Exception {
-        Class<?> type = Class.forName("dev.interlink.e2e.Stack");
-        Method start = type.getDeclaredMethod("start", String.class);
-        start.setAccessible(true);
-        AdminStack admin = new AdminStack(unwrap(() -> start.invoke(null, label)));
+        AdminStack admin = new AdminStack(Stack.start(label));
         try {
             admin.startAdminUi(label);
             return admin;
@@ -67,48 +62,27 @@ final class AdminStack implements AutoCloseable {
 
     /** A tenant with a first admin, through the operator CLI: {@code {tenant_id, client_id, client_secret, ...}}. */
     JsonNode tenantWithAdmin(String label, String name, String email, String password) throws Exception {
-        Method runCli = stack.getClass()
-                .getDeclaredMethod("runCli", String.class, List.class, String.class, String[].class);
-        runCli.setAccessible(true);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String out = (String) unwrap(() -> runCli.invoke(
-                stack,
+        String out = stack.runCli(
                 java,
                 List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
                 label,
-                new String[] {
-                    "tenant", "create", "--name", name, "--admin-email", email, "--admin-password", password
-                }));
+                "tenant", "create", "--name", name, "--admin-email", email, "--admin-password", password);
         return JSON.readTree(out.substring(out.indexOf('{')));
     }
 
     /** The shared harness's browser (Debian Chromium, fresh profile, screenshots in target/screenshots). */
     ChromeDriver browser(String label) throws Exception {
-        Class<?> type = Class.forName("dev.interlink.e2e.Browser");
-        Method start = type.getDeclaredMethod("start", Path.class, String.class);
-        start.setAccessible(true);
-        browser = unwrap(() -> start.invoke(null, target, label));
-        Field driver = type.getDeclaredField("driver");
-        driver.setAccessible(true);
-        return (ChromeDriver) driver.get(browser);
+        browser = Browser.start(target, label);
+        return browser.driver;
     }
 
     void beginTest(String name) {
-        call("beginTest", name);
+        browser.beginTest(name);
     }
 
     void screenshot(String what) {
-        call("screenshot", what);
-    }
-
-    private void call(String method, String arg) {
-        try {
-            Method m = browser.getClass().getDeclaredMethod(method, String.class);
-            m.setAccessible(true);
-            m.invoke(browser, arg);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        browser.screenshot(what);
     }
 
     private void startAdminUi(String label) throws Exception {
@@ -199,21 +173,13 @@ final class AdminStack implements AutoCloseable {
 
     /** A fresh sandbox provider account, through the harness. */
     JsonNode sandboxAccount(String provider) throws Exception {
-        Method m = stack.getClass().getDeclaredMethod("sandboxAccount", String.class);
-        m.setAccessible(true);
-        return (JsonNode) unwrap(() -> m.invoke(stack, provider));
+        return stack.sandboxAccount(provider);
     }
 
     @Override
     public void close() {
         if (browser != null) {
-            try {
-                Method m = browser.getClass().getDeclaredMethod("close");
-                m.setAccessible(true);
-                m.invoke(browser);
-            } catch (ReflectiveOperationException e) {
-                System.err.println("browser close failed: " + e);
-            }
+            browser.close();
         }
         if (adminUi != null && adminUi.isAlive()) {
             adminUi.destroy();
@@ -224,36 +190,7 @@ final class AdminStack implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        if (stack instanceof AutoCloseable closeable) {
-            try {
-                Method m = stack.getClass().getDeclaredMethod("close");
-                m.setAccessible(true);
-                m.invoke(closeable);
-            } catch (ReflectiveOperationException e) {
-                System.err.println("stack close failed: " + e);
-            }
-        }
-    }
-
-    private Object field(String name) throws ReflectiveOperationException {
-        Field f = stack.getClass().getDeclaredField(name);
-        f.setAccessible(true);
-        return f.get(stack);
-    }
-
-    private interface Call {
-        Object call() throws Exception;
-    }
-
-    /** Rethrows what the reflected method threw (assertion failures, aborts) as itself. */
-    private static Object unwrap(Call call) throws Exception {
-        try {
-            return call.call();
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof Exception ex) throw ex;
-            if (e.getCause() instanceof Error err) throw err;
-            throw e;
-        }
+        stack.close();
     }
 
     static int freePort() throws IOException {
