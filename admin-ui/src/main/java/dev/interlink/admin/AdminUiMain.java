@@ -26,7 +26,11 @@ public final class AdminUiMain {
 
         int port = Integer.parseInt(env("INTERLINK_ADMIN_UI_PORT", "8082"));
         String host = env("INTERLINK_ADMIN_UI_HOST", "127.0.0.1");
-        new VaadinBoot().withPort(port).listenOn(host).openBrowserInDevMode(false).run();
+        new VaadinBoot()
+                .withPort(port)
+                .listenOn(host)
+                .openBrowserInDevMode(false)
+                .run();
     }
 
     static String env(String name, String fallback) {

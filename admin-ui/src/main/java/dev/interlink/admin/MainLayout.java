@@ -60,8 +60,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
             boolean expired = AdminSession.expiredSession();
             AdminSession.end();
             event.forwardTo(
-                    Feedback.SIGN_IN_ROUTE,
-                    expired ? QueryParameters.of("expired", "") : QueryParameters.empty());
+                    Feedback.SIGN_IN_ROUTE, expired ? QueryParameters.of("expired", "") : QueryParameters.empty());
             return;
         }
         tenant.setText(admin.get().tenantDisplayName());

@@ -19,6 +19,7 @@ public abstract class AdminUiTest {
             "logs.RequestLogView",
             "clients.ApiClientsView",
             "settings.SettingsView");
+
     protected final FakePlatformAdminClient platform = new FakePlatformAdminClient();
 
     @BeforeEach
@@ -47,6 +48,7 @@ public abstract class AdminUiTest {
     }
 
     protected void signedIn() {
-        AdminSession.start(new Session(FakePlatformAdminClient.TOKEN, 900, "Acme Recruiting", FakePlatformAdminClient.EMAIL));
+        AdminSession.start(
+                new Session(FakePlatformAdminClient.TOKEN, 900, "Acme Recruiting", FakePlatformAdminClient.EMAIL));
     }
 }

@@ -41,7 +41,8 @@ public final class Stack implements AutoCloseable {
 
     public final Path root =
             Path.of(System.getProperty("interlink.root", "..")).toAbsolutePath().normalize();
-    public final Path target = Path.of(System.getProperty("e2e.target", "target")).toAbsolutePath();
+    public final Path target =
+            Path.of(System.getProperty("e2e.target", "target")).toAbsolutePath();
     final Path logs = target.resolve("logs");
     final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();

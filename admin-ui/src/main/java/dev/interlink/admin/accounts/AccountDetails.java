@@ -46,7 +46,8 @@ class AccountDetails extends Div {
     void clear() {
         account = null;
         removeAll();
-        Paragraph hint = new Paragraph("Select an account to see its status history, capabilities and recent requests.");
+        Paragraph hint =
+                new Paragraph("Select an account to see its status history, capabilities and recent requests.");
         hint.addClassName("muted");
         add(hint);
     }
@@ -78,10 +79,13 @@ class AccountDetails extends Div {
         if (a.statusReason() != null) {
             add(new Paragraph(a.statusReason()));
         }
-        add(fact("Account id", a.id().toString()),
+        add(
+                fact("Account id", a.id().toString()),
                 fact("End user email", a.endUserEmail() == null ? "–" : a.endUserEmail()),
                 fact("Created", AccountsView.TIME.format(a.createdAt()) + " UTC"),
-                fact("Last used", a.lastUsedAt() == null ? "never" : AccountsView.TIME.format(a.lastUsedAt()) + " UTC"));
+                fact(
+                        "Last used",
+                        a.lastUsedAt() == null ? "never" : AccountsView.TIME.format(a.lastUsedAt()) + " UTC"));
         add(actions(a));
 
         add(new H4("Status history"));
@@ -89,7 +93,9 @@ class AccountDetails extends Div {
             add(muted("No status changes recorded."));
         }
         for (StatusChange change : history) {
-            add(new Div(new Span(AccountsView.TIME.format(change.changedAt()) + "  "), AccountsView.StatusBadge.of(change.status()),
+            add(new Div(
+                    new Span(AccountsView.TIME.format(change.changedAt()) + "  "),
+                    AccountsView.StatusBadge.of(change.status()),
                     new Span(change.reason() == null ? "" : "  " + change.reason())));
         }
 
@@ -160,7 +166,10 @@ class AccountDetails extends Div {
             url.setWidthFull();
             Button copy = new Button("Copy link", e -> Clipboard.copy(link.linkUrl()));
             copy.setId("copy-reauth-url");
-            dialog.add(url, new Paragraph("Valid until " + AccountsView.TIME.format(link.expiresAt()) + " UTC, once."), copy);
+            dialog.add(
+                    url,
+                    new Paragraph("Valid until " + AccountsView.TIME.format(link.expiresAt()) + " UTC, once."),
+                    copy);
             dialog.getFooter().add(new Button("Close", e -> dialog.close()));
             dialog.setWidth("640px");
             dialog.open();
@@ -194,7 +203,12 @@ class AccountDetails extends Div {
                     Object ops = description instanceof Map<?, ?> d ? d.get("operations") : description;
                     Span label = new Span(String.valueOf(name));
                     label.addClassName("fact-label");
-                    Span value = new Span(ops instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList()) : String.valueOf(ops));
+                    Span value = new Span(
+                            ops instanceof List<?> l
+                                    ? String.join(
+                                            ", ",
+                                            l.stream().map(String::valueOf).toList())
+                                    : String.valueOf(ops));
                     box.add(new Div(label, value));
                 });
             } else if (resources instanceof List<?> list && !list.isEmpty()) {
@@ -212,8 +226,8 @@ class AccountDetails extends Div {
         Div box = new Div();
         box.setId("recent-requests");
         try {
-            List<RequestLog> logs = platform
-                    .logs(AdminSession.requireToken(), new LogQuery(id, null, null, null, null), null, 10)
+            List<RequestLog> logs = platform.logs(
+                            AdminSession.requireToken(), new LogQuery(id, null, null, null, null), null, 10)
                     .result();
             if (logs.isEmpty()) {
                 box.add(muted("No API requests for this account yet."));
@@ -224,8 +238,8 @@ class AccountDetails extends Div {
                 row.addClassName(log.status() >= 400 ? "log-error" : "log-ok");
                 box.add(row);
             }
-            com.vaadin.flow.component.html.Anchor all =
-                    new com.vaadin.flow.component.html.Anchor(LogsNavigation.pathForAccount(id), "All requests of this account");
+            com.vaadin.flow.component.html.Anchor all = new com.vaadin.flow.component.html.Anchor(
+                    LogsNavigation.pathForAccount(id), "All requests of this account");
             box.add(all);
         } catch (PlatformProblem problem) {
             box.add(muted("Request log is not available (" + problem.getMessage() + ")."));

@@ -1,6 +1,5 @@
 package dev.interlink.admin.accounts;
 
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
@@ -36,7 +35,8 @@ import java.util.stream.Stream;
 @Route(value = AccountsNavigation.ROUTE + "/:id?", layout = MainLayout.class)
 @PageTitle("Integrated accounts · Interlink admin")
 class AccountsView extends HorizontalLayout implements BeforeEnterObserver {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     static final int PAGE_SIZE = 50;
 
     private final PlatformAdminClient platform;
@@ -78,7 +78,9 @@ class AccountsView extends HorizontalLayout implements BeforeEnterObserver {
         grid.setId("accounts");
         grid.addColumn(Account::provider).setHeader("Provider").setAutoWidth(true);
         grid.addColumn(Account::endUserLabel).setHeader("End user").setFlexGrow(1);
-        grid.addComponentColumn(a -> StatusBadge.of(a.status())).setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(a -> StatusBadge.of(a.status()))
+                .setHeader("Status")
+                .setAutoWidth(true);
         grid.addColumn(a -> a.lastUsedAt() == null ? "never" : TIME.format(a.lastUsedAt()))
                 .setHeader("Last used (UTC)")
                 .setAutoWidth(true);
@@ -187,5 +189,4 @@ class AccountsView extends HorizontalLayout implements BeforeEnterObserver {
             return badge;
         }
     }
-
 }

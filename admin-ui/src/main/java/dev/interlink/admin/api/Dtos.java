@@ -134,7 +134,12 @@ public final class Dtos {
     public record AccountCount(String provider, String status, long count) {}
 
     public record AccountNeedingReauth(
-            UUID id, String provider, String endUserId, String endUserName, String statusReason, Instant statusChangedAt) {}
+            UUID id,
+            String provider,
+            String endUserId,
+            String endUserName,
+            String statusReason,
+            Instant statusChangedAt) {}
 
     public record Bucket(Instant start, long requests, long errors) {}
 

@@ -46,13 +46,15 @@ public class HttpPlatformAdminClient implements PlatformAdminClient {
 
     public HttpPlatformAdminClient(URI base) {
         this.base = base;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** {@code INTERLINK_API_URL}, default http://127.0.0.1:8080. */
     public static HttpPlatformAdminClient fromEnvironment() {
         String url = System.getenv("INTERLINK_API_URL");
-        return new HttpPlatformAdminClient(URI.create(url == null || url.isBlank() ? "http://127.0.0.1:8080" : url.trim()));
+        return new HttpPlatformAdminClient(
+                URI.create(url == null || url.isBlank() ? "http://127.0.0.1:8080" : url.trim()));
     }
 
     @Override
@@ -123,7 +125,8 @@ public class HttpPlatformAdminClient implements PlatformAdminClient {
 
     @Override
     public List<Dtos.StatusChange> statusHistory(String token, UUID id) {
-        return list(send("GET", "/integrated-accounts/" + id + "/status-history", token, null), Dtos.StatusChange.class);
+        return list(
+                send("GET", "/integrated-accounts/" + id + "/status-history", token, null), Dtos.StatusChange.class);
     }
 
     @Override
@@ -199,9 +202,8 @@ public class HttpPlatformAdminClient implements PlatformAdminClient {
             }
             HttpResponse<String> response =
                     http.send(request.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body() == null || response.body().isBlank()
-                    ? JSON.nullNode()
-                    : parse(response.body());
+            JsonNode json =
+                    response.body() == null || response.body().isBlank() ? JSON.nullNode() : parse(response.body());
             if (response.statusCode() >= 400) {
                 throw problem(response.statusCode(), json);
             }
@@ -225,7 +227,8 @@ public class HttpPlatformAdminClient implements PlatformAdminClient {
     static PlatformProblem problem(int status, JsonNode json) {
         List<FieldError> errors = new ArrayList<>();
         for (JsonNode e : json.path("errors")) {
-            errors.add(new FieldError(e.path("pointer").asText(), e.path("detail").asText()));
+            errors.add(
+                    new FieldError(e.path("pointer").asText(), e.path("detail").asText()));
         }
         String detail = json.path("detail").asText(json.path("title").asText("HTTP " + status));
         return new PlatformProblem(status, json.path("code").asText(null), detail, errors);

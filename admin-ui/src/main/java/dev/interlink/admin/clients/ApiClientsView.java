@@ -27,7 +27,8 @@ import java.util.List;
 @Route(value = ClientsNavigation.ROUTE, layout = MainLayout.class)
 @PageTitle("API clients · Interlink admin")
 class ApiClientsView extends VerticalLayout {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final PlatformAdminClient platform;
     final Grid<ApiClient> grid = new Grid<>();
@@ -44,14 +45,18 @@ class ApiClientsView extends VerticalLayout {
         grid.addColumn(ApiClient::name).setHeader("Name").setAutoWidth(true);
         grid.addColumn(ApiClient::clientId).setHeader("Client id").setAutoWidth(true);
         grid.addColumn(c -> String.join(" ", c.scopes())).setHeader("Scopes").setFlexGrow(1);
-        grid.addColumn(c -> TIME.format(c.createdAt())).setHeader("Created (UTC)").setAutoWidth(true);
+        grid.addColumn(c -> TIME.format(c.createdAt()))
+                .setHeader("Created (UTC)")
+                .setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         empty.setId("clients-empty");
         empty.addClassName("empty");
-        empty.setText("No API clients yet — create one below; your backend exchanges it for a token at POST /oauth/token.");
+        empty.setText(
+                "No API clients yet — create one below; your backend exchanges it for a token at POST /oauth/token.");
         form.addCreateListener(e -> create(e.name(), e.scopes()));
-        add(new H2("API clients"),
+        add(
+                new H2("API clients"),
                 new Paragraph("Your backend calls the Interlink API with these credentials. Secrets are shown once."),
                 empty,
                 grid,

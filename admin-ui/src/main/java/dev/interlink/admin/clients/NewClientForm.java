@@ -56,7 +56,8 @@ public class NewClientForm extends FormLayout {
         }
         name.setInvalid(false);
         scopes.setInvalid(false);
-        List<String> chosen = SCOPES.stream().filter(scopes.getValue()::contains).toList();
+        List<String> chosen =
+                SCOPES.stream().filter(scopes.getValue()::contains).toList();
         fireEvent(new CreateEvent(this, name.getValue().strip(), chosen));
     }
 

@@ -20,7 +20,11 @@ class SecretDialog extends Dialog {
         value.setWidthFull();
         Button copy = new Button("Copy secret", e -> Clipboard.copy(secret));
         copy.setId("copy-secret");
-        add(new Paragraph("This is the only time the secret is shown. Store it in your secret manager."), id, value, copy);
+        add(
+                new Paragraph("This is the only time the secret is shown. Store it in your secret manager."),
+                id,
+                value,
+                copy);
         Button close = new Button("I have stored it", e -> close());
         close.setId("close-secret");
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -37,7 +37,8 @@ import java.util.stream.Stream;
 @Route(value = LogsNavigation.ROUTE, layout = MainLayout.class)
 @PageTitle("Request logs · Interlink admin")
 class RequestLogView extends HorizontalLayout implements BeforeEnterObserver {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final PlatformAdminClient platform;
     final TextField account = new TextField("Account id");
@@ -81,7 +82,9 @@ class RequestLogView extends HorizontalLayout implements BeforeEnterObserver {
         grid.addColumn(l -> TIME.format(l.createdAt())).setHeader("Time (UTC)").setAutoWidth(true);
         grid.addColumn(RequestLog::method).setHeader("Method").setAutoWidth(true);
         grid.addColumn(RequestLog::route).setHeader("Route").setFlexGrow(1);
-        grid.addColumn(RequestLog::status).setHeader("Status").setAutoWidth(true)
+        grid.addColumn(RequestLog::status)
+                .setHeader("Status")
+                .setAutoWidth(true)
                 .setClassNameGenerator(l -> l.status() >= 400 ? "log-error" : "log-ok");
         grid.addColumn(l -> l.durationMs() + " ms").setHeader("Duration").setAutoWidth(true);
         grid.setItems(query -> fetch(query.getOffset(), query.getLimit()));
@@ -110,7 +113,8 @@ class RequestLogView extends HorizontalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        List<String> accountParam = event.getLocation().getQueryParameters().getParameters().get("account");
+        List<String> accountParam =
+                event.getLocation().getQueryParameters().getParameters().get("account");
         if (accountParam != null && !accountParam.isEmpty()) {
             account.setValue(accountParam.get(0));
         }
@@ -172,12 +176,15 @@ class RequestLogView extends HorizontalLayout implements BeforeEnterObserver {
             detail.add(hint);
             return;
         }
-        detail.add(new H3(log.method() + " " + log.route()),
+        detail.add(
+                new H3(log.method() + " " + log.route()),
                 fact("Status", String.valueOf(log.status())),
                 fact("Request id", log.requestId() == null ? "–" : log.requestId()),
                 fact("Time", TIME.format(log.createdAt()) + " UTC"),
                 fact("Total", log.durationMs() + " ms"),
-                fact("Provider time", log.remoteDurationMs() == null ? "– (no provider call)" : log.remoteDurationMs() + " ms"),
+                fact(
+                        "Provider time",
+                        log.remoteDurationMs() == null ? "– (no provider call)" : log.remoteDurationMs() + " ms"),
                 fact("Interlink time", log.platformMs() + " ms"),
                 fact("Account", log.accountId() == null ? "–" : log.accountId().toString()));
     }

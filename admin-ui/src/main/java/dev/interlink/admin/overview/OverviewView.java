@@ -30,8 +30,10 @@ import java.util.function.Function;
 @Route(value = OverviewNavigation.ROUTE, layout = MainLayout.class)
 @PageTitle("Overview · Interlink admin")
 class OverviewView extends VerticalLayout {
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HOUR =
+            DateTimeFormatter.ofPattern("HH").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("EEE d").withZone(ZoneOffset.UTC);
     private static final List<String> STATUSES = List.of("active", "needs_reauth", "disabled");
 
     OverviewView() {
@@ -49,9 +51,13 @@ class OverviewView extends VerticalLayout {
         }
         add(reauth(overview.needsReauth()));
         add(new H3("Integrated accounts"), accounts(overview.accounts()));
-        add(new H3("Requests, last 24 hours (UTC, hourly)"), stats("stats-24h", overview.last24Hours()),
+        add(
+                new H3("Requests, last 24 hours (UTC, hourly)"),
+                stats("stats-24h", overview.last24Hours()),
                 chart("chart-24h", overview.last24Hours(), HOUR::format));
-        add(new H3("Requests, last 7 days (UTC, daily)"), stats("stats-7d", overview.last7Days()),
+        add(
+                new H3("Requests, last 7 days (UTC, daily)"),
+                stats("stats-7d", overview.last7Days()),
                 chart("chart-7d", overview.last7Days(), DAY::format));
     }
 
@@ -64,11 +70,12 @@ class OverviewView extends VerticalLayout {
             return box;
         }
         box.addClassName("alert-box");
-        box.add(new H3(accounts.size() + (accounts.size() == 1 ? " account needs" : " accounts need")
-                + " re-authorization"));
+        box.add(new H3(
+                accounts.size() + (accounts.size() == 1 ? " account needs" : " accounts need") + " re-authorization"));
         for (AccountNeedingReauth a : accounts) {
             Div row = new Div();
-            Anchor link = new Anchor(AccountsNavigation.pathOf(a.id()),
+            Anchor link = new Anchor(
+                    AccountsNavigation.pathOf(a.id()),
                     a.provider() + " · " + (a.endUserName() == null ? a.endUserId() : a.endUserName()));
             row.add(link, new Span(a.statusReason() == null ? "" : " — " + a.statusReason()));
             box.add(row);
@@ -86,14 +93,18 @@ class OverviewView extends VerticalLayout {
             return empty;
         }
         Map<String, Map<String, Long>> byProvider = new TreeMap<>();
-        counts.forEach(c -> byProvider.computeIfAbsent(c.provider(), p -> new TreeMap<>()).put(c.status(), c.count()));
+        counts.forEach(c ->
+                byProvider.computeIfAbsent(c.provider(), p -> new TreeMap<>()).put(c.status(), c.count()));
         Grid<Map.Entry<String, Map<String, Long>>> grid = new Grid<>();
         grid.setId("accounts-by-provider");
         grid.addColumn(Map.Entry::getKey).setHeader("Provider");
         for (String status : STATUSES) {
             grid.addColumn(e -> e.getValue().getOrDefault(status, 0L)).setHeader(status.replace('_', ' '));
         }
-        grid.addColumn(e -> e.getValue().values().stream().mapToLong(Long::longValue).sum()).setHeader("total");
+        grid.addColumn(e -> e.getValue().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .setHeader("total");
         grid.setItems(List.copyOf(byProvider.entrySet()));
         grid.setAllRowsVisible(true);
         grid.setMaxWidth("720px");
@@ -107,7 +118,8 @@ class OverviewView extends VerticalLayout {
         stats.setId(id);
         stats.addClassName("stats");
         String rate = requests == 0 ? "–" : String.format("%.1f%%", 100.0 * errors / requests);
-        stats.setText(requests + (requests == 1 ? " request · " : " requests · ") + errors + (errors == 1 ? " error" : " errors") + " · error rate " + rate);
+        stats.setText(requests + (requests == 1 ? " request · " : " requests · ") + errors
+                + (errors == 1 ? " error" : " errors") + " · error rate " + rate);
         return stats;
     }
 
@@ -119,8 +131,10 @@ class OverviewView extends VerticalLayout {
             empty.setText("No API requests in this period — call /unified/ats/... with a client token to see traffic.");
             return empty;
         }
-        return new BarChart(id, buckets.stream()
-                .map(b -> new BarChart.Bar(label.apply(b.start()), b.requests(), b.errors()))
-                .toList());
+        return new BarChart(
+                id,
+                buckets.stream()
+                        .map(b -> new BarChart.Bar(label.apply(b.start()), b.requests(), b.errors()))
+                        .toList());
     }
 }

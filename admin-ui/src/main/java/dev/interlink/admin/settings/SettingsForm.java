@@ -71,7 +71,10 @@ public class SettingsForm extends FormLayout {
                     int i = Integer.parseInt(parts[2]);
                     which = i < lines.size() ? lines.get(i) + ": " : "line " + (i + 1) + ": ";
                 }
-                originErrors.append(originErrors.isEmpty() ? "" : "; ").append(which).append(e.detail());
+                originErrors
+                        .append(originErrors.isEmpty() ? "" : "; ")
+                        .append(which)
+                        .append(e.detail());
             }
         }
         if (!originErrors.isEmpty()) {

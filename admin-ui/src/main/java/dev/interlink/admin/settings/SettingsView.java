@@ -35,8 +35,13 @@ class SettingsView extends VerticalLayout {
         docs.setTarget("_blank");
         Anchor spec = new Anchor(api + "/swagger/", "OpenAPI documents");
         spec.setTarget("_blank");
-        add(new H2("Settings"), form, new H3("Developer documentation"),
-                new Paragraph("Interlink API at " + api), docs, spec);
+        add(
+                new H2("Settings"),
+                form,
+                new H3("Developer documentation"),
+                new Paragraph("Interlink API at " + api),
+                docs,
+                spec);
         try {
             form.show(platform.tenant(AdminSession.requireToken()));
         } catch (PlatformProblem problem) {

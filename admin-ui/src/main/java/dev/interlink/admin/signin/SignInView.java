@@ -30,7 +30,8 @@ class SignInView extends Div implements BeforeEnterObserver {
         addClassName("sign-in");
         notice.setId("sign-in-notice");
         notice.setVisible(false);
-        Div card = new Div(new H1("Interlink admin"), new Paragraph("Sign in to manage your integrations."), notice, form);
+        Div card =
+                new Div(new H1("Interlink admin"), new Paragraph("Sign in to manage your integrations."), notice, form);
         card.addClassName("card");
         add(card);
         form.addSignInListener(e -> signIn(e.email(), e.password()));

@@ -49,7 +49,9 @@ class AccountsViewTest extends AdminUiTest {
         ((ComboBox<String>) _get(ComboBox.class, s -> s.withId("filter-status"))).setValue("needs_reauth");
 
         assertEquals(1, _size(grid()));
-        assertEquals("needs_reauth", platform.accountQueries.get(platform.accountQueries.size() - 1).status());
+        assertEquals(
+                "needs_reauth",
+                platform.accountQueries.get(platform.accountQueries.size() - 1).status());
     }
 
     @Test
@@ -58,14 +60,18 @@ class AccountsViewTest extends AdminUiTest {
 
         UI.getCurrent().navigate("accounts/" + a.id());
 
-        assertEquals("loxo · User u7 (u7)", _get(H3.class, s -> s.withId("account-title")).getText());
+        assertEquals(
+                "loxo · User u7 (u7)",
+                _get(H3.class, s -> s.withId("account-title")).getText());
     }
 
     @Test
     void an_account_id_of_another_tenant_shows_not_found() {
         UI.getCurrent().navigate("accounts/" + UUID.randomUUID());
 
-        assertTrue(_get(Paragraph.class, s -> s.withId("account-not-found")).getText().contains("No such account"));
+        assertTrue(_get(Paragraph.class, s -> s.withId("account-not-found"))
+                .getText()
+                .contains("No such account"));
     }
 
     @Test
@@ -76,7 +82,8 @@ class AccountsViewTest extends AdminUiTest {
         _click(_get(Button.class, s -> s.withId("toggle-account")));
 
         assertEquals("disabled", platform.accounts.get(a.id()).status());
-        assertEquals("Enable", _get(Button.class, s -> s.withId("toggle-account")).getText());
+        assertEquals(
+                "Enable", _get(Button.class, s -> s.withId("toggle-account")).getText());
     }
 
     @Test

@@ -98,7 +98,10 @@ public class FakePlatformAdminClient implements PlatformAdminClient {
     @Override
     public String rotateSecret(String token, UUID apiClientId) {
         check(token);
-        clients.stream().filter(c -> c.id().equals(apiClientId)).findAny().orElseThrow(FakePlatformAdminClient::notFound);
+        clients.stream()
+                .filter(c -> c.id().equals(apiClientId))
+                .findAny()
+                .orElseThrow(FakePlatformAdminClient::notFound);
         return "rotated-secret";
     }
 
@@ -117,8 +120,17 @@ public class FakePlatformAdminClient implements PlatformAdminClient {
     }
 
     public Account addAccount(String provider, String endUserId, String status) {
-        Account a = new Account(UUID.randomUUID(), provider, new Dtos.EndUser(endUserId, "User " + endUserId, null),
-                status, null, Instant.now(), Map.of(), Instant.now(), Instant.now(), null);
+        Account a = new Account(
+                UUID.randomUUID(),
+                provider,
+                new Dtos.EndUser(endUserId, "User " + endUserId, null),
+                status,
+                null,
+                Instant.now(),
+                Map.of(),
+                Instant.now(),
+                Instant.now(),
+                null);
         accounts.put(a.id(), a);
         return a;
     }
@@ -151,9 +163,17 @@ public class FakePlatformAdminClient implements PlatformAdminClient {
     @Override
     public Account setAccountEnabled(String token, UUID id, boolean enabled) {
         Account a = account(token, id);
-        Account updated = new Account(a.id(), a.provider(), a.endUser(), enabled ? "active" : "disabled",
-                enabled ? "enabled by the tenant" : "disabled by the tenant", Instant.now(), a.context(), a.createdAt(),
-                Instant.now(), a.lastUsedAt());
+        Account updated = new Account(
+                a.id(),
+                a.provider(),
+                a.endUser(),
+                enabled ? "active" : "disabled",
+                enabled ? "enabled by the tenant" : "disabled by the tenant",
+                Instant.now(),
+                a.context(),
+                a.createdAt(),
+                Instant.now(),
+                a.lastUsedAt());
         history.computeIfAbsent(id, k -> new ArrayList<>())
                 .add(new Dtos.StatusChange(updated.status(), updated.statusReason(), updated.statusChangedAt()));
         accounts.put(id, updated);
@@ -184,7 +204,8 @@ public class FakePlatformAdminClient implements PlatformAdminClient {
     @Override
     public LinkToken reauthorizationLink(String token, Account account) {
         check(token);
-        return new LinkToken("lt", "http://link.test/link?link_token=lt", Instant.now().plusSeconds(1800));
+        return new LinkToken(
+                "lt", "http://link.test/link?link_token=lt", Instant.now().plusSeconds(1800));
     }
 
     @Override
@@ -199,7 +220,8 @@ public class FakePlatformAdminClient implements PlatformAdminClient {
         logQueries.add(query);
         List<RequestLog> matching = logs.stream()
                 .filter(l -> query.accountId() == null || query.accountId().equals(l.accountId()))
-                .filter(l -> query.status() == null || query.status().equals(String.valueOf(l.status()))
+                .filter(l -> query.status() == null
+                        || query.status().equals(String.valueOf(l.status()))
                         || query.status().equals(l.status() / 100 + "xx"))
                 .toList();
         return new Page<>(matching.subList(0, Math.min(limit, matching.size())), null);

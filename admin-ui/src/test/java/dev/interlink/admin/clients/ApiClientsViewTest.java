@@ -6,13 +6,13 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.textfield.TextField;
-import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import dev.interlink.admin.AdminUiTest;
 import dev.interlink.admin.api.Dtos.ApiClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +38,9 @@ class ApiClientsViewTest extends AdminUiTest {
 
         _click(_get(Button.class, s -> s.withId("create-client")));
 
-        assertEquals("secret-of-backend", _get(TextField.class, s -> s.withId("client-secret")).getValue());
+        assertEquals(
+                "secret-of-backend",
+                _get(TextField.class, s -> s.withId("client-secret")).getValue());
         assertEquals(1, platform.clients.size());
     }
 
@@ -52,6 +54,8 @@ class ApiClientsViewTest extends AdminUiTest {
         HorizontalLayout actions = (HorizontalLayout) GridKt._getCellComponent(grid, 0, "actions");
         _click((Button) actions.getComponentAt(0));
 
-        assertEquals("rotated-secret", _get(TextField.class, s -> s.withId("client-secret")).getValue());
+        assertEquals(
+                "rotated-secret",
+                _get(TextField.class, s -> s.withId("client-secret")).getValue());
     }
 }

@@ -23,9 +23,12 @@ class RequestLogViewTest extends AdminUiTest {
     @BeforeEach
     void open() {
         signedIn();
-        platform.logs.add(new RequestLog(1, null, account, "GET", "/unified/ats/candidates", 200, 120, 90L, "req_1", Instant.now()));
-        platform.logs.add(new RequestLog(2, null, account, "GET", "/unified/ats/jobs", 502, 300, 280L, "req_2", Instant.now()));
-        platform.logs.add(new RequestLog(3, null, UUID.randomUUID(), "GET", "/unified/ats/jobs", 200, 50, 20L, "req_3", Instant.now()));
+        platform.logs.add(new RequestLog(
+                1, null, account, "GET", "/unified/ats/candidates", 200, 120, 90L, "req_1", Instant.now()));
+        platform.logs.add(
+                new RequestLog(2, null, account, "GET", "/unified/ats/jobs", 502, 300, 280L, "req_2", Instant.now()));
+        platform.logs.add(new RequestLog(
+                3, null, UUID.randomUUID(), "GET", "/unified/ats/jobs", 200, 50, 20L, "req_3", Instant.now()));
     }
 
     @SuppressWarnings("unchecked")
@@ -47,14 +50,16 @@ class RequestLogViewTest extends AdminUiTest {
         UI.getCurrent().navigate("logs", com.vaadin.flow.router.QueryParameters.of("account", account.toString()));
 
         assertEquals(2, _size(grid()));
-        assertEquals(account, platform.logQueries.get(platform.logQueries.size() - 1).accountId());
+        assertEquals(
+                account, platform.logQueries.get(platform.logQueries.size() - 1).accountId());
     }
 
     @Test
     void the_detail_separates_provider_time_from_interlink_time_and_shows_no_secrets() {
         UI.getCurrent().navigate("logs");
         _size(grid());
-        RequestLogView view = (RequestLogView) UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0);
+        RequestLogView view = (RequestLogView)
+                UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0);
 
         view.showDetail(platform.logs.get(0));
 

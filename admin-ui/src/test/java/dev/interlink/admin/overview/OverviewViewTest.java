@@ -36,7 +36,8 @@ class OverviewViewTest extends AdminUiTest {
     void accounts_needing_reauthorization_are_listed_on_top() {
         platform.overview = new Overview(
                 List.of(new AccountCount("cats", "needs_reauth", 1)),
-                List.of(new AccountNeedingReauth(UUID.randomUUID(), "cats", "u1", "Jane", "API key revoked", Instant.now())),
+                List.of(new AccountNeedingReauth(
+                        UUID.randomUUID(), "cats", "u1", "Jane", "API key revoked", Instant.now())),
                 List.of(),
                 List.of());
         UI.getCurrent().navigate("");
@@ -55,7 +56,10 @@ class OverviewViewTest extends AdminUiTest {
         platform.overview = new Overview(List.of(), List.of(), hours, List.of());
         UI.getCurrent().navigate("");
 
-        assertEquals(24, _get(Div.class, s -> s.withId("chart-24h")).getChildren().count());
-        assertEquals("240 requests · 4 errors · error rate 1.7%", _get(Div.class, s -> s.withId("stats-24h")).getText());
+        assertEquals(
+                24, _get(Div.class, s -> s.withId("chart-24h")).getChildren().count());
+        assertEquals(
+                "240 requests · 4 errors · error rate 1.7%",
+                _get(Div.class, s -> s.withId("stats-24h")).getText());
     }
 }

@@ -37,7 +37,9 @@ class SettingsFormTest {
 
         assertEquals(1, events.size());
         assertEquals("Acme", events.get(0).displayName());
-        assertEquals(List.of("https://app.acme.test", "https://admin.acme.test"), events.get(0).allowedOrigins());
+        assertEquals(
+                List.of("https://app.acme.test", "https://admin.acme.test"),
+                events.get(0).allowedOrigins());
     }
 
     @Test

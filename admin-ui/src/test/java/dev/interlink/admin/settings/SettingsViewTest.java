@@ -46,6 +46,8 @@ class SettingsViewTest extends AdminUiTest {
 
     @Test
     void the_page_links_to_the_openapi_docs_of_the_configured_api() {
-        assertEquals("http://api.test/swagger-ui/index.html", _get(Anchor.class, s -> s.withId("openapi-link")).getHref());
+        assertEquals(
+                "http://api.test/swagger-ui/index.html",
+                _get(Anchor.class, s -> s.withId("openapi-link")).getHref());
     }
 }

@@ -32,7 +32,8 @@ class SignInViewTest extends AdminUiTest {
     void a_screen_opened_without_signing_in_shows_the_sign_in_page() {
         UI.getCurrent().navigate("accounts");
 
-        assertEquals("signin", UI.getCurrent().getInternals().getActiveViewLocation().getPath());
+        assertEquals(
+                "signin", UI.getCurrent().getInternals().getActiveViewLocation().getPath());
     }
 
     @Test
@@ -40,7 +41,9 @@ class SignInViewTest extends AdminUiTest {
         signInWith(FakePlatformAdminClient.EMAIL, FakePlatformAdminClient.PASSWORD);
 
         assertEquals("", UI.getCurrent().getInternals().getActiveViewLocation().getPath());
-        assertEquals("Acme Recruiting", _get(Span.class, s -> s.withId("tenant-name")).getText());
+        assertEquals(
+                "Acme Recruiting",
+                _get(Span.class, s -> s.withId("tenant-name")).getText());
     }
 
     @Test
@@ -50,7 +53,8 @@ class SignInViewTest extends AdminUiTest {
         Div error = _get(Div.class, s -> s.withId("sign-in-error"));
         assertTrue(error.getText().contains("Wrong email or password"));
         assertTrue(error.getText().contains("locked for 15 minutes"));
-        assertEquals("signin", UI.getCurrent().getInternals().getActiveViewLocation().getPath());
+        assertEquals(
+                "signin", UI.getCurrent().getInternals().getActiveViewLocation().getPath());
     }
 
     @Test
@@ -63,8 +67,10 @@ class SignInViewTest extends AdminUiTest {
             AdminSession.useClock(Clock.systemUTC());
         }
 
-        assertEquals("signin", UI.getCurrent().getInternals().getActiveViewLocation().getPath());
-        assertTrue(_get(Paragraph.class, s -> s.withId("sign-in-notice")).getText().contains("session has ended"));
+        assertEquals(
+                "signin", UI.getCurrent().getInternals().getActiveViewLocation().getPath());
+        assertTrue(
+                _get(Paragraph.class, s -> s.withId("sign-in-notice")).getText().contains("session has ended"));
     }
 
     @Test
@@ -74,6 +80,7 @@ class SignInViewTest extends AdminUiTest {
         _click(_get(Button.class, s -> s.withId("sign-out")));
         UI.getCurrent().navigate("api-clients");
 
-        assertEquals("signin", UI.getCurrent().getInternals().getActiveViewLocation().getPath());
+        assertEquals(
+                "signin", UI.getCurrent().getInternals().getActiveViewLocation().getPath());
     }
 }

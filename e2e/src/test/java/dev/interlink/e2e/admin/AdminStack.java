@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.interlink.e2e.Browser;
+import dev.interlink.e2e.Stack;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
-import dev.interlink.e2e.Browser;
-import dev.interlink.e2e.Stack;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -67,7 +67,14 @@ final class AdminStack implements AutoCloseable {
                 java,
                 List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
                 label,
-                "tenant", "create", "--name", name, "--admin-email", email, "--admin-password", password);
+                "tenant",
+                "create",
+                "--name",
+                name,
+                "--admin-email",
+                email,
+                "--admin-password",
+                password);
         return JSON.readTree(out.substring(out.indexOf('{')));
     }
 
@@ -112,9 +119,12 @@ final class AdminStack implements AutoCloseable {
         pb.environment().keySet().removeIf(k -> k.startsWith("INTERLINK_"));
         pb.environment()
                 .putAll(Map.of(
-                        "INTERLINK_ADMIN_UI_PORT", String.valueOf(port),
-                        "INTERLINK_ADMIN_UI_HOST", "127.0.0.1",
-                        "INTERLINK_API_URL", apiUrl));
+                        "INTERLINK_ADMIN_UI_PORT",
+                        String.valueOf(port),
+                        "INTERLINK_ADMIN_UI_HOST",
+                        "127.0.0.1",
+                        "INTERLINK_API_URL",
+                        apiUrl));
         adminUi = pb.start();
         Instant deadline = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(deadline)) {
@@ -147,7 +157,9 @@ final class AdminStack implements AutoCloseable {
                         .POST(HttpRequest.BodyPublishers.ofString(form))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        return r.statusCode() == 200 ? JSON.readTree(r.body()).path("access_token").asText() : null;
+        return r.statusCode() == 200
+                ? JSON.readTree(r.body()).path("access_token").asText()
+                : null;
     }
 
     Response api(String token, String method, String path, Object body) throws Exception {

@@ -50,7 +50,9 @@ class AdminUiE2ETest {
         tenantA = stack.tenantWithAdmin("admin-a", "Acme Recruiting", EMAIL_A, PASSWORD);
         stack.tenantWithAdmin("admin-b", "Globex Talent", EMAIL_B, PASSWORD);
         tokenA = AdminStack.token(
-                stack.apiUrl, tenantA.path("client_id").asText(), tenantA.path("client_secret").asText());
+                stack.apiUrl,
+                tenantA.path("client_id").asText(),
+                tenantA.path("client_secret").asText());
         assertNotNull(tokenA, "tenant A's client credentials work");
 
         JsonNode cats = stack.sandboxAccount("cats");
@@ -122,8 +124,9 @@ class AdminUiE2ETest {
 
     private String notification(String expected) {
         return await().until(d -> {
-            Object text = driver.executeScript("return Array.from(document.querySelectorAll('vaadin-notification-card'))"
-                    + ".map(c => c.textContent).join(' | ');");
+            Object text =
+                    driver.executeScript("return Array.from(document.querySelectorAll('vaadin-notification-card'))"
+                            + ".map(c => c.textContent).join(' | ');");
             return text instanceof String t && !t.isBlank() && t.contains(expected) ? t : null;
         });
     }
@@ -198,8 +201,7 @@ class AdminUiE2ETest {
             List<String> cells = cellTexts("#logs");
             return cells.contains("404") && !cells.contains("200") ? cells : null;
         });
-        WebElement failed = await().until(d -> d.findElements(By.cssSelector("#logs vaadin-grid-cell-content"))
-                .stream()
+        WebElement failed = await().until(d -> d.findElements(By.cssSelector("#logs vaadin-grid-cell-content")).stream()
                 .filter(c -> c.getText().equals("404"))
                 .findFirst()
                 .orElse(null));

@@ -77,8 +77,7 @@ public class AdminConnectionTestController {
         try {
             long remote = verifier.verify(provider.get(), credentials).remoteMillis();
             request.setAttribute(AccountController.REMOTE_DURATION_ATTRIBUTE, remote);
-            return new Result(
-                    true, 200, provider.get().displayName() + " accepted the stored credentials", remote);
+            return new Result(true, 200, provider.get().displayName() + " accepted the stored credentials", remote);
         } catch (ApiProblem problem) {
             long took = (System.nanoTime() - start) / 1_000_000;
             return new Result(false, problem.code().status(), problem.getMessage(), took);

@@ -115,7 +115,8 @@ class AdminAccountsTest extends ApiTest {
     @Test
     void test_connection_works_for_a_disabled_account() {
         String id = importCats(a, ProviderSandbox.cats(), "disabled-user");
-        assertThat(api.patch("/integrated-accounts/" + id, a.token(), Map.of("status", "disabled")).status())
+        assertThat(api.patch("/integrated-accounts/" + id, a.token(), Map.of("status", "disabled"))
+                        .status())
                 .isEqualTo(200);
         Api.Response r = api.post("/admin/accounts/" + id + "/test", adminA, Map.of());
         assertThat(r.json().get("ok").asBoolean()).as(r.text()).isTrue();
@@ -129,7 +130,8 @@ class AdminAccountsTest extends ApiTest {
         assertThat(r.code()).isEqualTo("INTEGRATION.ACCOUNT_NOT_FOUND");
         assertThat(api.post("/admin/accounts/not-a-uuid/test", adminB, Map.of()).status())
                 .isEqualTo(404);
-        assertThat(api.post("/admin/accounts/" + UUID.randomUUID() + "/test", adminA, Map.of()).status())
+        assertThat(api.post("/admin/accounts/" + UUID.randomUUID() + "/test", adminA, Map.of())
+                        .status())
                 .isEqualTo(404);
     }
 
@@ -156,8 +158,10 @@ class AdminAccountsTest extends ApiTest {
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         JsonNode body = r.json();
         Map<String, Long> counts = new HashMap<>();
-        body.get("accounts").forEach(n -> counts.put(
-                n.get("provider").asText() + "/" + n.get("status").asText(), n.get("count").asLong()));
+        body.get("accounts")
+                .forEach(n -> counts.put(
+                        n.get("provider").asText() + "/" + n.get("status").asText(),
+                        n.get("count").asLong()));
         assertThat(counts).isEqualTo(Map.of("cats/active", 1L, "cats/disabled", 1L, "cats/needs_reauth", 1L));
         assertThat(body.get("needs_reauth")).hasSize(1);
         assertThat(body.at("/needs_reauth/0/id").asText()).isEqualTo(first);

@@ -156,8 +156,7 @@ class AdminSignInTest extends ApiTest {
         Api.Response right = signIn(admin.email(), PASSWORD);
 
         assertThat(right.status()).isEqualTo(401);
-        assertThat(withoutRequestId(right))
-                .isEqualTo(withoutRequestId(signIn(admin.email(), "wrong again, still")));
+        assertThat(withoutRequestId(right)).isEqualTo(withoutRequestId(signIn(admin.email(), "wrong again, still")));
     }
 
     @Test

@@ -45,7 +45,8 @@ class RateBucketsTest extends ApiTest {
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.waitMillis())
                 .isBetween(
-                        Duration.ofMinutes(59).toMillis(), Duration.ofHours(1).plusSeconds(1).toMillis());
+                        Duration.ofMinutes(59).toMillis(),
+                        Duration.ofHours(1).plusSeconds(1).toMillis());
     }
 
     @Test

@@ -60,7 +60,9 @@ public class Catalog {
                 r.policy(),
                 environment.getProperty(prefix + "limit", Integer.class).orElse(r.limit()),
                 environment.getProperty(prefix + "window", Duration.class).orElse(r.window()),
-                environment.getProperty(prefix + "rate-per-second", Double.class).orElse(r.ratePerSecond()),
+                environment
+                        .getProperty(prefix + "rate-per-second", Double.class)
+                        .orElse(r.ratePerSecond()),
                 environment.getProperty(prefix + "burst", Integer.class).orElse(r.burst()),
                 r.limitHeader(),
                 r.remainingHeader(),

@@ -115,9 +115,12 @@ public class CatsWriter implements AtsWriter {
             }
             JsonNode field = def.path("field");
             JsonNode selections = field.path("selections");
-            if ("dropdown".equals(Tolerant.text(field, "type")) && selections.isArray() && !f.getValue().isNull()) {
+            if ("dropdown".equals(Tolerant.text(field, "type"))
+                    && selections.isArray()
+                    && !f.getValue().isNull()) {
                 boolean ok = false;
-                for (JsonNode option : selections) ok |= option.asText().equals(f.getValue().asText());
+                for (JsonNode option : selections)
+                    ok |= option.asText().equals(f.getValue().asText());
                 if (!ok) errors.add(new FieldError(pointer, "must be one of " + selections));
             }
         }
@@ -200,10 +203,7 @@ public class CatsWriter implements AtsWriter {
         throw ApiProblem.of(
                         ErrorCode.ATS_STAGE_NOT_IN_JOB_WORKFLOW,
                         "The stage is not a status of this job's CATS workflow " + workflowId)
-                .with(
-                        "errors",
-                        List.of(new FieldError(
-                                "/stage_id", "is not in the job's workflow")));
+                .with("errors", List.of(new FieldError("/stage_id", "is not in the job's workflow")));
     }
 
     @Override

@@ -19,18 +19,33 @@ import org.junit.jupiter.api.Test;
 /** A 2xx that did not store a field (CATS drops what it does not know) is detected on the record read back. */
 class ReadBackCheckTest {
     final ConnectorContext ctx = new ConnectorContext(
-            UUID.randomUUID(), "cats", "http://cats.test/v3", Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(1),
-            null, null);
+            UUID.randomUUID(),
+            "cats",
+            "http://cats.test/v3",
+            Map.of(),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            null,
+            null);
 
     @Test
     void an_email_missing_from_the_record_read_back_is_a_502_naming_the_field() throws Exception {
         AtsWriter.CandidateInput in = new AtsWriter.CandidateInput(
-                "Ada", "Lovelace", null, null,
-                List.of(new AtsWriter.EmailInput("a@example.com", null, true),
+                "Ada",
+                "Lovelace",
+                null,
+                null,
+                List.of(
+                        new AtsWriter.EmailInput("a@example.com", null, true),
                         new AtsWriter.EmailInput("b@example.com", null, false)),
-                List.of(), List.of(), List.of(), null, Set.of("first_name", "last_name", "emails"));
-        var record = new ObjectMapper().readTree(
-                "{\"id\":\"MQ\",\"name\":\"Ada Lovelace\",\"emails\":[{\"email\":\"a@example.com\"}],\"phones\":[]}");
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                Set.of("first_name", "last_name", "emails"));
+        var record = new ObjectMapper()
+                .readTree(
+                        "{\"id\":\"MQ\",\"name\":\"Ada Lovelace\",\"emails\":[{\"email\":\"a@example.com\"}],\"phones\":[]}");
         assertThatThrownBy(() -> UnifiedWriteService.verify(ctx, in, record))
                 .isInstanceOfSatisfying(ApiProblem.class, p -> {
                     assertThat(p.code()).isEqualTo(ErrorCode.REMOTE_UNKNOWN_HTTP_ERROR);
@@ -45,11 +60,19 @@ class ReadBackCheckTest {
     @Test
     void a_record_with_everything_written_passes() throws Exception {
         AtsWriter.CandidateInput in = new AtsWriter.CandidateInput(
-                "Ada", "Lovelace", "Analyst", null, List.of(),
-                List.of(new AtsWriter.PhoneInput("+44 1234", null, null)), List.of(), List.of(), null,
+                "Ada",
+                "Lovelace",
+                "Analyst",
+                null,
+                List.of(),
+                List.of(new AtsWriter.PhoneInput("+44 1234", null, null)),
+                List.of(),
+                List.of(),
+                null,
                 Set.of("first_name", "last_name", "title", "phones"));
-        var record = new ObjectMapper().readTree(
-                "{\"name\":\"Ada Lovelace\",\"title\":\"Analyst\",\"emails\":[],\"phones\":[{\"number\":\"+441234\"}]}");
+        var record = new ObjectMapper()
+                .readTree(
+                        "{\"name\":\"Ada Lovelace\",\"title\":\"Analyst\",\"emails\":[],\"phones\":[{\"number\":\"+441234\"}]}");
         UnifiedWriteService.verify(ctx, in, record);
     }
 }

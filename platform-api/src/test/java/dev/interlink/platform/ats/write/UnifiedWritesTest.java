@@ -454,6 +454,7 @@ class UnifiedWritesTest extends ApiTest {
         }
         assertThat(providerRequests(cats)).isZero();
     }
+
     @Test
     void a_cats_custom_field_is_written_through_its_sub_resource_and_read_back() {
         Map<String, Object> body = new HashMap<>(candidateBody("c10"));
@@ -482,7 +483,9 @@ class UnifiedWritesTest extends ApiTest {
         Api.Response r = api.patch(
                 q("/unified/ats/candidates/" + id, loxo),
                 a.token(),
-                Map.of("emails", List.of(Map.of("email", "adal7@example.com"), Map.of("email", "more-l7@example.com"))));
+                Map.of(
+                        "emails",
+                        List.of(Map.of("email", "adal7@example.com"), Map.of("email", "more-l7@example.com"))));
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         assertThat(writeRoutes(loxo)).containsExactly("POST /people/{id}/emails");
         JsonNode person = native_(loxo, "/people/" + r.json().path("remote_id").asText());
@@ -494,16 +497,20 @@ class UnifiedWritesTest extends ApiTest {
     void loxo_creates_answered_201_are_accepted_like_200() {
         SANDBOX.setQuirk(loxoSb.accountId(), "create_status", 201);
         try {
-            assertThat(post("/unified/ats/candidates", loxo, candidateBody("l8")).status()).isEqualTo(201);
+            assertThat(post("/unified/ats/candidates", loxo, candidateBody("l8"))
+                            .status())
+                    .isEqualTo(201);
         } finally {
             SANDBOX.setQuirk(loxoSb.accountId(), "create_status", null);
         }
     }
+
     String multipart(String boundary, String type, String fileName, byte[] content) {
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n" + type + "\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
-        return head + new String(content, java.nio.charset.StandardCharsets.ISO_8859_1) + "\r\n--" + boundary + "--\r\n";
+        return head + new String(content, java.nio.charset.StandardCharsets.ISO_8859_1) + "\r\n--" + boundary
+                + "--\r\n";
     }
 
     @Test
@@ -537,6 +544,7 @@ class UnifiedWritesTest extends ApiTest {
         assertThat(r.code()).isEqualTo("PLATFORM.PAYLOAD_TOO_LARGE");
         assertThat(providerRequests(cats)).isZero();
     }
+
     @Test
     void a_loxo_write_that_times_out_answers_504_not_retryable_and_is_sent_once() throws Exception {
         SANDBOX.resetCounters(loxoSb.accountId());
@@ -553,7 +561,8 @@ class UnifiedWritesTest extends ApiTest {
         Thread.sleep(2000); // the sandbox counts the slow request when it finishes (after our timeout)
         assertThat(writeRoutes(loxo)).containsExactly("POST /people");
         @SuppressWarnings("unchecked")
-        Map<String, Object> byRoute = (Map<String, Object>) SANDBOX.counters(loxoSb.accountId()).get("by_route");
+        Map<String, Object> byRoute =
+                (Map<String, Object>) SANDBOX.counters(loxoSb.accountId()).get("by_route");
         assertThat(((Number) byRoute.get("POST /people")).intValue()).isEqualTo(1);
     }
 
@@ -592,8 +601,8 @@ class UnifiedWritesTest extends ApiTest {
     @Test
     void an_invalid_application_body_lists_every_problem_and_reaches_no_provider() {
         SANDBOX.resetCounters(catsSb.accountId());
-        Api.Response r = post(
-                "/unified/ats/applications", cats, Map.of("job_id", "%%", "stage_id", 5, "source", "web"));
+        Api.Response r =
+                post("/unified/ats/applications", cats, Map.of("job_id", "%%", "stage_id", 5, "source", "web"));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().path("errors").findValuesAsText("pointer"))
                 .containsExactlyInAnyOrder("/candidate_id", "/job_id", "/stage_id", "/source");

@@ -16,8 +16,8 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -38,23 +38,37 @@ class CatsWriterTest {
             calls.add(call);
             Answer a = answers.poll();
             return new RawResponse(
-                    a.status(), HttpHeaders.of(a.headers(), (x, y) -> true),
+                    a.status(),
+                    HttpHeaders.of(a.headers(), (x, y) -> true),
                     new ByteArrayInputStream(a.body().getBytes(StandardCharsets.UTF_8)));
         }
     }
 
     final Scripted http = new Scripted();
     final ConnectorContext ctx = new ConnectorContext(
-            UUID.randomUUID(), "cats", "http://cats.test/v3", Map.of("Authorization", "Token k"),
-            Duration.ofSeconds(1), Duration.ofSeconds(1), http, null);
+            UUID.randomUUID(),
+            "cats",
+            "http://cats.test/v3",
+            Map.of("Authorization", "Token k"),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            http,
+            null);
     final CatsWriter writer = new CatsWriter();
 
     static AtsWriter.CandidateInput ada() {
         return new AtsWriter.CandidateInput(
-                "Ada", "Lovelace", null, null,
-                List.of(new AtsWriter.EmailInput("ada@example.com", null, false),
+                "Ada",
+                "Lovelace",
+                null,
+                null,
+                List.of(
+                        new AtsWriter.EmailInput("ada@example.com", null, false),
                         new AtsWriter.EmailInput("ada@work.example.com", null, false)),
-                List.of(new AtsWriter.PhoneInput("+441234", null, "MOBILE")), List.of(), List.of(), null,
+                List.of(new AtsWriter.PhoneInput("+441234", null, "MOBILE")),
+                List.of(),
+                List.of(),
+                null,
                 Set.of("first_name", "last_name", "emails", "phones"));
     }
 
@@ -73,28 +87,32 @@ class CatsWriterTest {
     void a_create_answered_201_without_a_location_is_a_problem_not_a_success() {
         http.answers.add(new Answer(201, Map.of(), ""));
         assertThatThrownBy(() -> writer.createCandidate(ctx, ada()))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.code()).isEqualTo(ErrorCode.REMOTE_UNKNOWN_HTTP_ERROR));
+                .isInstanceOfSatisfying(
+                        ApiProblem.class, p -> assertThat(p.code()).isEqualTo(ErrorCode.REMOTE_UNKNOWN_HTTP_ERROR));
         assertThat(http.calls).hasSize(1);
     }
 
     @Test
     void suppressing_triggers_lists_every_trigger_of_the_status_with_fire_false() throws Exception {
         http.answers.add(new Answer(200, Map.of(), "{\"id\":3,\"workflow_id\":10,\"status_id\":1}"));
-        http.answers.add(new Answer(200, Map.of(), "{\"_embedded\":{\"statuses\":[{\"id\":2,\"triggers\":[{\"id\":77},{\"id\":78}]}]}}"));
+        http.answers.add(new Answer(
+                200, Map.of(), "{\"_embedded\":{\"statuses\":[{\"id\":2,\"triggers\":[{\"id\":77},{\"id\":78}]}]}}"));
         http.answers.add(new Answer(201, Map.of("Location", List.of("http://cats.test/v3/pipelines/3")), ""));
         writer.moveStage(ctx, RemoteKey.of("3"), RemoteKey.of("10", "2"), true);
         ProviderCall post = http.calls.get(2);
         assertThat(post.uri().getPath()).isEqualTo("/v3/pipelines/3/status");
         JsonNode body = CatsWriter.JSON.readTree(post.body());
         assertThat(body.path("status_id").asLong()).isEqualTo(2);
-        assertThat(body.path("triggers").toString()).isEqualTo("[{\"id\":77,\"fire\":false},{\"id\":78,\"fire\":false}]");
+        assertThat(body.path("triggers").toString())
+                .isEqualTo("[{\"id\":77,\"fire\":false},{\"id\":78,\"fire\":false}]");
     }
 
     @Test
     void a_status_of_another_workflow_is_refused_before_any_write() {
         http.answers.add(new Answer(200, Map.of(), "{\"id\":3,\"workflow_id\":10,\"status_id\":1}"));
         assertThatThrownBy(() -> writer.moveStage(ctx, RemoteKey.of("3"), RemoteKey.of("11", "2"), false))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.code()).isEqualTo(ErrorCode.ATS_STAGE_NOT_IN_JOB_WORKFLOW));
+                .isInstanceOfSatisfying(
+                        ApiProblem.class, p -> assertThat(p.code()).isEqualTo(ErrorCode.ATS_STAGE_NOT_IN_JOB_WORKFLOW));
         assertThat(http.calls).extracting(ProviderCall::method).containsOnly("GET");
     }
 

@@ -48,9 +48,19 @@ class ProviderFaultsTest extends ApiTest {
 
     private Account cats() {
         Sandbox.AccountInfo remote = sandbox.createAccount("cats", 5, 10);
-        String id = api.post("/integrated-accounts", tenant.token(), Map.of(
-                        "provider", "cats", "end_user", Map.of("id", "faulty"), "credentials", Map.of("api_key", remote.apiKey())))
-                .json().get("id").asText();
+        String id = api.post(
+                        "/integrated-accounts",
+                        tenant.token(),
+                        Map.of(
+                                "provider",
+                                "cats",
+                                "end_user",
+                                Map.of("id", "faulty"),
+                                "credentials",
+                                Map.of("api_key", remote.apiKey())))
+                .json()
+                .get("id")
+                .asText();
         sandbox.resetCounters(remote.accountId());
         return new Account(remote, id);
     }
@@ -61,7 +71,9 @@ class ProviderFaultsTest extends ApiTest {
 
     @SuppressWarnings("unchecked")
     private int answered(Account account, String status) {
-        Object n = ((Map<String, Object>) sandbox.counters(account.remote().accountId()).get("by_status")).get(status);
+        Object n = ((Map<String, Object>)
+                        sandbox.counters(account.remote().accountId()).get("by_status"))
+                .get(status);
         return n == null ? 0 : ((Number) n).intValue();
     }
 

@@ -16,8 +16,8 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -47,26 +47,37 @@ class LoxoWriterTest {
 
     final Scripted http = new Scripted();
     final ConnectorContext ctx = new ConnectorContext(
-            UUID.randomUUID(), "loxo", "http://loxo.test/api/agency", Map.of("Authorization", "Bearer k"),
-            Duration.ofSeconds(1), Duration.ofSeconds(1), http, null);
+            UUID.randomUUID(),
+            "loxo",
+            "http://loxo.test/api/agency",
+            Map.of("Authorization", "Bearer k"),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            http,
+            null);
     final LoxoWriter writer = new LoxoWriter();
 
     static AtsWriter.CandidateInput ada() {
         return new AtsWriter.CandidateInput(
-                "Ada", "Lovelace", null, null,
+                "Ada",
+                "Lovelace",
+                null,
+                null,
                 List.of(new AtsWriter.EmailInput("ada@example.com", null, true)),
-                List.of(), List.of(), List.of(), null,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
                 Set.of("first_name", "last_name", "emails"));
     }
 
     @Test
     void a_person_create_answered_200_with_a_null_id_is_a_502_problem_not_a_success() {
         http.answers.add("{\"person\":{\"id\":null,\"name\":\"Ada Lovelace\"},\"errors\":[]}");
-        assertThatThrownBy(() -> writer.createCandidate(ctx, ada()))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> {
-                    assertThat(p.code()).isEqualTo(ErrorCode.REMOTE_UNKNOWN_HTTP_ERROR);
-                    assertThat(p.getMessage()).contains("no person id");
-                });
+        assertThatThrownBy(() -> writer.createCandidate(ctx, ada())).isInstanceOfSatisfying(ApiProblem.class, p -> {
+            assertThat(p.code()).isEqualTo(ErrorCode.REMOTE_UNKNOWN_HTTP_ERROR);
+            assertThat(p.getMessage()).contains("no person id");
+        });
         assertThat(http.calls).hasSize(1);
     }
 
@@ -74,7 +85,8 @@ class LoxoWriterTest {
     void a_person_create_answered_200_with_errors_is_a_remote_input_problem() {
         http.answers.add("{\"person\":{},\"errors\":[\"Name can't be blank\"]}");
         assertThatThrownBy(() -> writer.createCandidate(ctx, ada()))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.code()).isEqualTo(ErrorCode.REMOTE_INPUT_INVALID));
+                .isInstanceOfSatisfying(
+                        ApiProblem.class, p -> assertThat(p.code()).isEqualTo(ErrorCode.REMOTE_INPUT_INVALID));
     }
 
     @Test
@@ -85,7 +97,8 @@ class LoxoWriterTest {
         http.answers.add("[{\"id\":99,\"key\":\"interview_scheduled\",\"workflow_stage_id\":318335}]");
         http.answers.add("null"); // POST /person_events: 200 + null
         assertThatThrownBy(() -> writer.moveStage(ctx, RemoteKey.of("1", "7"), RemoteKey.of("318335"), false))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.code()).isEqualTo(ErrorCode.REMOTE_UNKNOWN_HTTP_ERROR));
+                .isInstanceOfSatisfying(
+                        ApiProblem.class, p -> assertThat(p.code()).isEqualTo(ErrorCode.REMOTE_UNKNOWN_HTTP_ERROR));
         assertThat(http.calls.get(4).method()).isEqualTo("POST");
         assertThat(new String(http.calls.get(4).body(), StandardCharsets.UTF_8))
                 .contains("person_event%5Bactivity_type_id%5D=99", "person_event%5Bjob_id%5D=1");
@@ -96,7 +109,8 @@ class LoxoWriterTest {
         http.answers.add("{}");
         assertThatThrownBy(() -> writer.uploadAttachment(
                         ctx, "5", new AtsWriter.FileInput("cv.pdf", "application/pdf", "RESUME", new byte[] {1})))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.code()).isEqualTo(ErrorCode.REMOTE_UNKNOWN_HTTP_ERROR));
+                .isInstanceOfSatisfying(
+                        ApiProblem.class, p -> assertThat(p.code()).isEqualTo(ErrorCode.REMOTE_UNKNOWN_HTTP_ERROR));
         assertThat(http.calls.get(0).uri().getPath()).endsWith("/people/5/resumes");
     }
 
@@ -104,14 +118,17 @@ class LoxoWriterTest {
     void a_write_that_times_out_is_sent_once() {
         http.answers.add(ErrorMapping.timeout("loxo"));
         assertThatThrownBy(() -> writer.createCandidate(ctx, ada()))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.code()).isEqualTo(ErrorCode.REMOTE_TIMEOUT));
+                .isInstanceOfSatisfying(
+                        ApiProblem.class, p -> assertThat(p.code()).isEqualTo(ErrorCode.REMOTE_TIMEOUT));
         assertThat(http.calls).hasSize(1);
     }
 
     @Test
     void the_person_body_uses_rails_bracket_keys_and_never_the_rejected_flat_names() {
-        String form = new String(LoxoPayloads.person(ada(), null, Set.of(), Set.of()).encode(), StandardCharsets.UTF_8);
-        assertThat(form).contains("person%5Bname%5D=Ada+Lovelace", "person%5Bemails%5D%5B%5D%5Bvalue%5D=ada%40example.com");
+        String form =
+                new String(LoxoPayloads.person(ada(), null, Set.of(), Set.of()).encode(), StandardCharsets.UTF_8);
+        assertThat(form)
+                .contains("person%5Bname%5D=Ada+Lovelace", "person%5Bemails%5D%5B%5D%5Bvalue%5D=ada%40example.com");
         assertThat(form).doesNotContain("email_addresses", "phone_numbers", "tag_list");
     }
 }
