@@ -549,6 +549,7 @@ class UnifiedWritesTest extends ApiTest {
     void a_loxo_write_that_times_out_answers_504_not_retryable_and_is_sent_once() throws Exception {
         SANDBOX.resetCounters(loxoSb.accountId());
         SANDBOX.setFault(loxoSb.accountId(), "latency", 1.0, 1L, 4000);
+        long slowRequestDone = System.nanoTime() + 4_500_000_000L; // the sandbox answers after its 4 s latency
         try {
             Api.Response r = post("/unified/ats/candidates", loxo, candidateBody("l10"));
             assertThat(r.status()).as(r.text()).isEqualTo(504);
@@ -558,7 +559,11 @@ class UnifiedWritesTest extends ApiTest {
         } finally {
             SANDBOX.clearFault(loxoSb.accountId());
         }
-        Thread.sleep(2000); // the sandbox counts the slow request when it finishes (after our timeout)
+        // the sandbox counts the slow request when it finishes, after our timeout: wait for exactly that moment,
+        // so a retry (which would have been sent at once) could not hide behind it
+        long left = slowRequestDone - System.nanoTime();
+        if (left > 0) Thread.sleep(left / 1_000_000);
+        for (int i = 0; i < 50 && writeRoutes(loxo).isEmpty(); i++) Thread.sleep(100);
         assertThat(writeRoutes(loxo)).containsExactly("POST /people");
         @SuppressWarnings("unchecked")
         Map<String, Object> byRoute =
