@@ -61,12 +61,13 @@ public class RateBudgetStep implements SendStep {
     /**
      * Our grant and the provider's count happen a network hop apart, so running exactly at the provider's
      * limit would now and then let a call arrive a few milliseconds "early" and earn a 429. A token bucket
-     * therefore runs 2% slower with one token less of burst; a sliding window keeps its count but holds each
-     * call two seconds longer than the provider does.
+     * therefore keeps one token of the provider's burst in reserve (which absorbs up to one refill interval of
+     * jitter) and runs 0.5% slower against clock drift; a sliding window keeps its count but holds each call
+     * two seconds longer than the provider does.
      */
     static RatePolicy withSafetyMargin(RatePolicy policy) {
         return policy.kind() == RatePolicy.Kind.TOKEN_BUCKET
-                ? RatePolicy.tokenBucket(policy.ratePerSecond() * 0.98, Math.max(1, policy.burst() - 1))
+                ? RatePolicy.tokenBucket(policy.ratePerSecond() * 0.995, Math.max(1, policy.burst() - 1))
                 : RatePolicy.slidingWindow(policy.limit(), policy.window().plusSeconds(2));
     }
 

@@ -149,14 +149,14 @@ class TwoInstanceRateBudgetTest {
         sandbox.resetCounters(account.accountId());
 
         long start = System.nanoTime();
-        hammer("/proxy/users", id, 6, 8_000, 10_000);
+        hammer("/proxy/users", id, 6, 12_000, 10_000);
         double seconds = (System.nanoTime() - start) / 1e9;
 
         Map<String, Object> counters = sandbox.counters(account.accountId());
         assertThat(count(counters, "429")).isZero();
-        double budget = 10 + 4 * seconds;
-        assertThat(count(counters, "200"))
-                .as("used of a budget of %.1f", budget)
-                .isGreaterThanOrEqualTo((int) (0.90 * budget));
+        double budget = 10 + 4 * seconds; // what the provider would have accepted in that time
+        int used = count(counters, "200");
+        System.out.printf("Loxo budget: %d of %.1f calls used (%.1f%%)%n", used, budget, 100.0 * used / budget);
+        assertThat(used).as("used of a budget of %.1f", budget).isGreaterThanOrEqualTo((int) (0.95 * budget));
     }
 }
