@@ -4,6 +4,7 @@ import dev.interlink.model.error.ErrorCode;
 import dev.interlink.platform.common.ApiProblem;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -13,8 +14,8 @@ import java.time.Instant;
 
 /**
  * Outbound rate budgets per provider account, held in PostgreSQL so that every replica draws from the
- * same budget. Each decision runs in one short transaction serialized per bucket by a transaction-level
- * advisory lock, and uses the database clock, so replicas with skewed clocks still agree.
+ * same budget. Each decision is one statement (the {@code rate_take} function) serialized per bucket by a
+ * transaction-level advisory lock, and uses the database clock, so replicas with skewed clocks still agree.
  *
  * @see "docs/decisions/0004-outbound-rate-budgets-in-postgresql.md"
  */
@@ -57,17 +58,27 @@ public class RateBuckets {
         }
     }
 
-    @Transactional
+    /** One decision, one statement: {@code rate_take} (migration V0051) runs under the account's advisory lock. */
+    @Connectable
     public RateDecision tryAcquire(String key, RatePolicy policy) {
-        Instant now = lockAndNow(key);
-        Instant blockedUntil = blockedUntil(key);
-        if (blockedUntil != null && blockedUntil.isAfter(now)) {
-            long wait = Duration.between(now, blockedUntil).toMillis();
-            return new RateDecision(false, policy.limit(), 0, (wait + 999) / 1000, wait);
-        }
-        return policy.kind() == RatePolicy.Kind.SLIDING_WINDOW
-                ? slidingWindow(key, policy, now)
-                : tokenBucket(key, policy, now);
+        boolean sliding = policy.kind() == RatePolicy.Kind.SLIDING_WINDOW;
+        return jdbc.prepareStatement("SELECT * FROM rate_take(?, ?, ?, ?, ?, ?)", ps -> {
+            ps.setString(1, key);
+            ps.setBoolean(2, sliding);
+            ps.setInt(3, policy.limit());
+            ps.setLong(4, sliding ? policy.window().toSeconds() : 0);
+            ps.setDouble(5, policy.ratePerSecond());
+            ps.setInt(6, policy.burst());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new RateDecision(
+                        rs.getBoolean("allowed"),
+                        sliding ? policy.limit() : policy.burst(),
+                        rs.getInt("remaining"),
+                        rs.getLong("reset_seconds"),
+                        rs.getLong("wait_millis"));
+            }
+        });
     }
 
     /**
@@ -109,83 +120,12 @@ public class RateBuckets {
         }
     }
 
-    private RateDecision slidingWindow(String key, RatePolicy policy, Instant now) {
-        long window = policy.window().toSeconds();
-        double nowSeconds = now.toEpochMilli() / 1000.0;
-        jdbc.prepareStatement("DELETE FROM rate_window_slot WHERE bucket_key = ? AND second + 1 + ? <= ?", ps -> {
-            ps.setString(1, key);
-            ps.setLong(2, window);
-            ps.setDouble(3, nowSeconds);
-            return ps.executeUpdate();
-        });
-        return jdbc.prepareStatement(
-                "SELECT COALESCE(sum(calls), 0), min(second) FROM rate_window_slot WHERE bucket_key = ?", ps -> {
-                    ps.setString(1, key);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        int used = rs.getInt(1);
-                        long oldest = rs.getLong(2);
-                        boolean empty = rs.wasNull();
-                        // the oldest slot frees its calls at oldest + 1 + window
-                        long freeInMillis = empty ? 0 : (long) Math.ceil(((oldest + 1 + window) - nowSeconds) * 1000);
-                        long reset = empty ? window : Math.max(0, (freeInMillis + 999) / 1000);
-                        if (used < policy.limit()) {
-                            addCalls(key, now, 1);
-                            return new RateDecision(true, policy.limit(), policy.limit() - used - 1, reset, 0);
-                        }
-                        return new RateDecision(false, policy.limit(), 0, reset, Math.max(1, freeInMillis));
-                    }
-                });
-    }
-
-    private RateDecision tokenBucket(String key, RatePolicy policy, Instant now) {
-        double tokens = jdbc.prepareStatement(
-                """
-                INSERT INTO rate_bucket (bucket_key, tokens, updated_at) VALUES (?, ?, ?)
-                ON CONFLICT (bucket_key) DO UPDATE SET
-                  tokens = LEAST(?, rate_bucket.tokens + ? * EXTRACT(EPOCH FROM (EXCLUDED.updated_at - rate_bucket.updated_at))),
-                  updated_at = EXCLUDED.updated_at
-                RETURNING tokens""",
-                ps -> {
-                    ps.setString(1, key);
-                    ps.setDouble(2, policy.burst());
-                    ps.setTimestamp(3, Timestamp.from(now));
-                    ps.setDouble(4, policy.burst());
-                    ps.setDouble(5, policy.ratePerSecond());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getDouble(1);
-                    }
-                });
-        long fullInSeconds = (long) Math.ceil((policy.burst() - Math.max(0, tokens - 1)) / policy.ratePerSecond());
-        if (tokens >= 1) {
-            jdbc.prepareStatement("UPDATE rate_bucket SET tokens = tokens - 1 WHERE bucket_key = ?", ps -> {
-                ps.setString(1, key);
-                return ps.executeUpdate();
-            });
-            return new RateDecision(true, policy.burst(), (int) Math.floor(tokens - 1), fullInSeconds, 0);
-        }
-        long wait = (long) Math.ceil((1 - tokens) / policy.ratePerSecond() * 1000);
-        return new RateDecision(false, policy.burst(), 0, fullInSeconds, wait);
-    }
-
     private Instant lockAndNow(String key) {
         return jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?)), clock_timestamp()", ps -> {
             ps.setString(1, "rate:" + key);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getTimestamp(2).toInstant();
-            }
-        });
-    }
-
-    private Instant blockedUntil(String key) {
-        return jdbc.prepareStatement("SELECT blocked_until FROM rate_bucket WHERE bucket_key = ?", ps -> {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getTimestamp(1) != null
-                        ? rs.getTimestamp(1).toInstant()
-                        : null;
             }
         });
     }

@@ -1,0 +1,58 @@
+-- One rate decision in one round trip: the per-account advisory lock, the budget arithmetic and the update
+-- run inside the database, so the time a decision holds the account's lock is one statement, not six
+-- (the lock serializes every call of one account across replicas; its hold time bounds that account's
+-- throughput). Semantics are those of docs/decisions/0004-outbound-rate-budgets-in-postgresql.md.
+create or replace function rate_take(p_key text, p_sliding boolean, p_limit int, p_window bigint,
+                                     p_rate double precision, p_burst int)
+returns table (allowed boolean, remaining int, reset_seconds bigint, wait_millis bigint)
+language plpgsql as $$
+declare
+    v_now     timestamptz      := clock_timestamp();
+    v_now_s   double precision := extract(epoch from v_now);
+    v_blocked timestamptz;
+    v_used    int;
+    v_oldest  bigint;
+    v_tokens  double precision;
+    v_free_ms bigint;
+begin
+    perform pg_advisory_xact_lock(hashtext('rate:' || p_key));
+
+    select b.blocked_until into v_blocked from rate_bucket b where b.bucket_key = p_key;
+    if v_blocked is not null and v_blocked > v_now then
+        v_free_ms := ceil(extract(epoch from (v_blocked - v_now)) * 1000);
+        return query select false, 0, (v_free_ms + 999) / 1000, v_free_ms;
+        return;
+    end if;
+
+    if p_sliding then
+        delete from rate_window_slot s where s.bucket_key = p_key and s.second + 1 + p_window <= v_now_s;
+        select coalesce(sum(s.calls), 0), min(s.second) into v_used, v_oldest
+          from rate_window_slot s where s.bucket_key = p_key;
+        -- the oldest slot frees its calls at oldest + 1 + window
+        v_free_ms := case when v_oldest is null then 0 else ceil(((v_oldest + 1 + p_window) - v_now_s) * 1000) end;
+        if v_used < p_limit then
+            insert into rate_window_slot as s (bucket_key, second, calls) values (p_key, floor(v_now_s)::bigint, 1)
+                on conflict (bucket_key, second) do update set calls = s.calls + 1;
+            return query select true, p_limit - v_used - 1,
+                case when v_oldest is null then p_window else greatest(0, (v_free_ms + 999) / 1000) end, 0::bigint;
+        else
+            return query select false, 0, greatest(0, (v_free_ms + 999) / 1000), greatest(1, v_free_ms);
+        end if;
+        return;
+    end if;
+
+    insert into rate_bucket as b (bucket_key, tokens, updated_at) values (p_key, p_burst, v_now)
+        on conflict (bucket_key) do update set
+            tokens = least(p_burst, b.tokens + p_rate * extract(epoch from (excluded.updated_at - b.updated_at))),
+            updated_at = excluded.updated_at
+        returning b.tokens into v_tokens;
+    if v_tokens >= 1 then
+        update rate_bucket b set tokens = b.tokens - 1 where b.bucket_key = p_key;
+        return query select true, floor(v_tokens - 1)::int,
+            ceil((p_burst - (v_tokens - 1)) / p_rate)::bigint, 0::bigint;
+    else
+        return query select false, 0, ceil((p_burst - v_tokens) / p_rate)::bigint,
+            ceil((1 - v_tokens) / p_rate * 1000)::bigint;
+    end if;
+end
+$$;
