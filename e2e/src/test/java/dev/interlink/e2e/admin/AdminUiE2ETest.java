@@ -55,17 +55,28 @@ class AdminUiE2ETest {
                 tenantA.path("client_secret").asText());
         assertNotNull(tokenA, "tenant A's client credentials work");
 
+        // the end customer links the account through link-ui, as in production: a link token, the link page,
+        // the CATS key (one allowed provider goes straight to its form)
+        driver = stack.browser("admin");
         JsonNode cats = stack.sandboxAccount("cats");
-        AdminStack.Response created = stack.api(
+        AdminStack.Response link = stack.api(
                 tokenA,
                 "POST",
-                "/integrated-accounts",
+                "/link-tokens",
                 Map.of(
-                        "provider", "cats",
                         "end_user", Map.of("id", "cust-42", "name", "Ada Lovelace", "email", "ada@example.com"),
-                        "credentials", Map.of("api_key", cats.path("api_key").asText())));
-        assertEquals(201, created.status(), created.raw());
-        accountId = created.body().path("id").asText();
+                        "providers", List.of("cats")));
+        assertEquals(201, link.status(), link.raw());
+        driver.get(link.body().path("link_url").asText());
+        WebDriverWait linkUi = new WebDriverWait(driver, UI);
+        linkUi.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#api_key input")))
+                .sendKeys(cats.path("api_key").asText());
+        driver.findElement(By.id("submit")).click();
+        linkUi.until(ExpectedConditions.visibilityOfElementLocated(By.id("success")));
+        AdminStack.Response linked =
+                stack.api(tokenA, "GET", "/integrated-accounts?end_user_id=cust-42", null);
+        assertEquals(1, linked.body().path("result").size(), linked.raw());
+        accountId = linked.body().path("result").get(0).path("id").asText();
         // traffic for the overview and the request log: successes and a 404
         for (int i = 0; i < 3; i++) {
             AdminStack.Response r =
@@ -73,7 +84,6 @@ class AdminUiE2ETest {
             assertEquals(200, r.status(), r.raw());
         }
         stack.api(tokenA, "GET", "/integrated-accounts/00000000-0000-0000-0000-000000000000", null);
-        driver = stack.browser("admin");
     }
 
     @AfterAll
