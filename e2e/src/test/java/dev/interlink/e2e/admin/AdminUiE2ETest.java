@@ -73,8 +73,7 @@ class AdminUiE2ETest {
                 .sendKeys(cats.path("api_key").asText());
         driver.findElement(By.id("submit")).click();
         linkUi.until(ExpectedConditions.visibilityOfElementLocated(By.id("success")));
-        AdminStack.Response linked =
-                stack.api(tokenA, "GET", "/integrated-accounts?end_user_id=cust-42", null);
+        AdminStack.Response linked = stack.api(tokenA, "GET", "/integrated-accounts?end_user_id=cust-42", null);
         assertEquals(1, linked.body().path("result").size(), linked.raw());
         accountId = linked.body().path("result").get(0).path("id").asText();
         // traffic for the overview and the request log: successes and a 404
