@@ -220,15 +220,7 @@ public class UnifiedWriteController {
             if (input.data().length == 0) errors.add(new FieldError("/file", "is empty"));
         }
         check(errors);
-        AtsWriter.FileInput in = input;
-        return run(
-                request,
-                principal,
-                ctx,
-                key,
-                "POST /unified/ats/candidates/" + id + "/attachments",
-                fingerprint(in),
-                () -> HttpResponse.created(writes.upload(ctx, candidate, in)));
+        return upload(request, principal, ctx, key, id, candidate, input);
     }
 
     @Post("/candidates/{id}/attachments")
@@ -279,7 +271,18 @@ public class UnifiedWriteController {
             }
         }
         check(errors);
-        AtsWriter.FileInput in = input;
+        return upload(request, principal, ctx, key, id, candidate, input);
+    }
+
+    /** Both upload forms end the same way: the validated file goes to the provider under the idempotency key. */
+    private HttpResponse<?> upload(
+            HttpRequest<?> request,
+            Principal principal,
+            ConnectorContext ctx,
+            @Nullable String key,
+            String id,
+            RemoteKey candidate,
+            AtsWriter.FileInput in) {
         return run(
                 request,
                 principal,
