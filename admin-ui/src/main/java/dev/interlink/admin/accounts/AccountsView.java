@@ -27,6 +27,8 @@ import dev.interlink.admin.session.Feedback;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -40,7 +42,8 @@ class AccountsView extends HorizontalLayout implements BeforeEnterObserver {
     static final int PAGE_SIZE = 50;
 
     private final PlatformAdminClient platform;
-    final ComboBox<String> provider = new ComboBox<>("Provider", "cats", "loxo");
+    /** The provider filter offers what the catalog offers (GET /integrations), labelled by display name. */
+    final ComboBox<String> provider = new ComboBox<>("Provider");
     final ComboBox<String> status = new ComboBox<>("Status", "active", "needs_reauth", "disabled");
     final TextField endUser = new TextField("End user id");
     final TextField text = new TextField("Search");
@@ -157,12 +160,27 @@ class AccountsView extends HorizontalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        loadProviders();
         Optional<UUID> id = event.getRouteParameters().get("id").flatMap(AccountsView::uuid);
         if (id.isEmpty()) {
             details.clear();
             return;
         }
         details.show(id.get());
+    }
+
+    private void loadProviders() {
+        if (!provider.getListDataView().getItems().findAny().isPresent()) {
+            try {
+                Map<String, String> names = new LinkedHashMap<>();
+                platform.integrations(AdminSession.requireToken())
+                        .forEach(i -> names.put(i.id(), i.displayName()));
+                provider.setItems(names.keySet());
+                provider.setItemLabelGenerator(id -> names.getOrDefault(id, id));
+            } catch (PlatformProblem problem) {
+                Feedback.failed(problem);
+            }
+        }
     }
 
     private static Optional<UUID> uuid(String s) {

@@ -77,6 +77,9 @@ public final class Dtos {
     }
 
     /** {@code GET /integrated-accounts/{id}/status-history}: oldest first. */
+    /** A provider of the catalog: its id (the filter value) and the name people know it by. */
+    public record Integration(String id, String displayName) {}
+
     public record StatusChange(String status, String reason, Instant changedAt) {}
 
     /** A page of a cursor-paginated list: {@code {result, next_cursor}}. */

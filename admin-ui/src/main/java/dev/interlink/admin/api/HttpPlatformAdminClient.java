@@ -142,6 +142,16 @@ public class HttpPlatformAdminClient implements PlatformAdminClient {
     }
 
     @Override
+    public List<Dtos.Integration> integrations(String token) {
+        List<Dtos.Integration> out = new java.util.ArrayList<>();
+        send("GET", "/integrations", token, null)
+                .path("result")
+                .forEach(i -> out.add(new Dtos.Integration(
+                        i.path("id").asText(), i.path("display_name").asText(i.path("id").asText()))));
+        return out;
+    }
+
+    @Override
     public Map<String, Object> capabilities(String token, UUID id) {
         return JSON.convertValue(
                 send("GET", "/integrated-accounts/" + id + "/capabilities", token, null), new TypeReference<>() {});

@@ -40,6 +40,9 @@ public interface PlatformAdminClient {
 
     Overview overview(String token);
 
+    /** {@code GET /integrations}: the providers this deployment offers, by id, in the catalog's order. */
+    List<Dtos.Integration> integrations(String token);
+
     Page<Account> accounts(String token, AccountQuery query, String cursor, int limit);
 
     Account account(String token, UUID id);

@@ -196,6 +196,12 @@ public class FakePlatformAdminClient implements PlatformAdminClient {
     }
 
     @Override
+    public List<Dtos.Integration> integrations(String token) {
+        check(token);
+        return List.of(new Dtos.Integration("cats", "CATS"), new Dtos.Integration("loxo", "Loxo"));
+    }
+
+    @Override
     public Map<String, Object> capabilities(String token, UUID id) {
         check(token);
         return Map.of("resources", Map.of("candidates", Map.of("operations", List.of("list", "get"))));

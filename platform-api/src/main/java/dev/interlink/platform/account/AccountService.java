@@ -144,8 +144,10 @@ public class AccountService {
         List<FieldError> extra = new ArrayList<>(endUserErrors(command.endUser(), "/end_user"));
         extra.addAll(contextErrors(command.context()));
         Credentials credentials = validate(provider, command.credentials(), extra);
-        CredentialVerifier.Outcome outcome = verifier.verify(provider, credentials);
-        IntegratedAccount account = create(tenantId, provider, command.endUser(), credentials, command.context());
+        UUID id = UUID.randomUUID(); // chosen first, so that verification spends the new account's budget
+        CredentialVerifier.Outcome outcome = verifier.verify(tenantId, id, provider, credentials);
+        IntegratedAccount account =
+                createWithId(id, tenantId, provider, command.endUser(), credentials, command.context());
         return new Connected(account, false, outcome.remoteMillis());
     }
 
@@ -193,7 +195,7 @@ public class AccountService {
         IntegratedAccount current = get(tenantId, accountId);
         ProviderDefinition provider = provider(current.provider(), "/provider");
         Credentials credentials = validate(provider, rawCredentials, List.of());
-        CredentialVerifier.Outcome outcome = verifier.verify(provider, credentials);
+        CredentialVerifier.Outcome outcome = verifier.verify(tenantId, current.id(), provider, credentials);
         return new Connected(replaceCredentials(tenantId, current.id(), credentials), true, outcome.remoteMillis());
     }
 
@@ -332,8 +334,7 @@ public class AccountService {
                     ErrorCode.INTEGRATION_REAUTH_REQUIRED,
                     "This account's stored credentials cannot be used; re-authorize it with a link token");
         }
-        return new ConnectedAccount(
-                account, provider, credentials, provider.baseUrl(credentials), provider.authHeaders(credentials));
+        return new ConnectedAccount(account, provider, credentials);
     }
 
     /** The provider rejected the stored credentials: the account needs re-authorization (active only). */

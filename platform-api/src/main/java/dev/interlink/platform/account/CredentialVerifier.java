@@ -4,29 +4,35 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.interlink.model.error.ErrorCode;
 import dev.interlink.platform.common.ApiProblem;
+import dev.interlink.platform.provider.ConnectorContext;
+import dev.interlink.platform.provider.ConnectorContexts;
+import dev.interlink.platform.provider.auth.AuthScheme;
 import dev.interlink.platform.provider.catalog.ProviderDefinition;
+import dev.interlink.platform.provider.catalog.Verification;
+import dev.interlink.platform.provider.http.ErrorMapping;
+import dev.interlink.platform.provider.http.RawResponse;
 import dev.interlink.platform.vault.Credentials;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Proves a credential set works with one cheap, read-only request from the catalog ({@code verification}),
- * before anything is stored. Outcomes: 2xx JSON = valid; 401/403 (and 404 = unknown account path, e.g. a
- * wrong Loxo agency slug) = 422 {@code INTEGRATION.CREDENTIALS_INVALID} with the provider's reason; 429 =
- * 429 {@code REMOTE.RATE_LIMIT_EXCEEDED}; 5xx, HTML or no connection = 502 {@code REMOTE.SERVICE_UNAVAILABLE};
- * timeout = 504 {@code REMOTE.TIMEOUT}. The provider's message is cut short and scrubbed of every
- * credential value; credentials are never logged.
+ * before anything is stored, and re-checks stored credentials for the admin's "test connection". The request
+ * goes through the one outbound pipeline like every other provider call: it spends the account's rate budget,
+ * is retried by the same rules and carries the credentials through the same auth seam (which records nothing
+ * here: a rejected candidate credential is the caller's answer, not an account's status change).
+ *
+ * <p>Outcomes: 2xx JSON = valid; 401/403 (and 404 = unknown account path, e.g. a wrong agency slug) = 422
+ * {@code INTEGRATION.CREDENTIALS_INVALID} with the provider's reason; anything else is the pipeline's own
+ * classification (429, 502, 504). The provider's message is cut short and scrubbed of every credential value;
+ * credentials are never logged.
  */
 @Singleton
 public class CredentialVerifier {
@@ -34,95 +40,70 @@ public class CredentialVerifier {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_REASON = 200;
 
-    private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
+    private final ConnectorContexts contexts;
+
+    public CredentialVerifier(ConnectorContexts contexts) {
+        this.contexts = contexts;
+    }
 
     /** What the verification cost: the provider's time in milliseconds (for the request log). */
     public record Outcome(long remoteMillis) {}
 
-    public Outcome verify(ProviderDefinition provider, Credentials credentials) {
-        String url;
+    /**
+     * @param accountId the account whose budget the call spends: the stored account, or the id a new account will
+     *     be created with
+     */
+    public Outcome verify(UUID tenantId, UUID accountId, ProviderDefinition provider, Credentials credentials) {
+        ConnectorContext ctx;
         try {
-            url = provider.baseUrl(credentials) + provider.verification().path();
+            ctx = contexts.open(tenantId, accountId, provider, credentials, AuthScheme.Rejections.IGNORE);
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalid("/credentials", e.getMessage());
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(provider.timeouts().read())
-                .header("Accept", "application/json")
-                .method(provider.verification().method(), HttpRequest.BodyPublishers.noBody());
-        try {
-            provider.authHeaders(credentials).forEach(request::header);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid("/credentials", e.getMessage());
+        Verification check = provider.verification();
+        try (RawResponse response = ctx.stream(
+                check.method(),
+                ctx.uri(check.path(), Map.of()),
+                Map.of("Accept", List.of("application/json")),
+                null,
+                true)) {
+            int status = response.status();
+            boolean json = response.contentType().toLowerCase(Locale.ROOT).contains("json");
+            LOG.info("Verification of {} credentials: HTTP {} in {} ms", provider.id(), status, ctx.remoteDurationMs());
+            if (status >= 200 && status < 300 && json) {
+                return new Outcome(ctx.remoteDurationMs());
+            }
+            byte[] body = response.readPrefix(64_000);
+            if (status == 401 || status == 403) {
+                String reason = reason(body, json, credentials);
+                throw ApiProblem.of(
+                                ErrorCode.INTEGRATION_CREDENTIALS_INVALID,
+                                provider.displayName() + " rejected the credentials"
+                                        + (reason == null ? "." : ": " + reason))
+                        .with("retryable", false);
+            }
+            if (status == 404) {
+                throw ApiProblem.of(
+                                ErrorCode.INTEGRATION_CREDENTIALS_INVALID,
+                                provider.displayName()
+                                        + " does not know this account: check the account fields (e.g. the agency slug).")
+                        .with("retryable", false);
+            }
+            if (status < 300) {
+                throw ErrorMapping.unreadable(provider.displayName(), status, "a body that is not JSON");
+            }
+            throw ErrorMapping.problem(
+                    provider.displayName(),
+                    status,
+                    response.headers(),
+                    body,
+                    ctx.auth().secrets());
+        } catch (ApiProblem problem) {
+            if (problem.code() != ErrorCode.INTEGRATION_CREDENTIALS_INVALID) {
+                LOG.info("Verification of {} credentials failed: {}", provider.id(), problem.code());
+            }
+            throw problem;
         }
-        long start = System.nanoTime();
-        HttpResponse<byte[]> response;
-        try {
-            response = client(provider.timeouts().connect())
-                    .send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            LOG.info("Verification of {} credentials timed out", provider.id());
-            throw retryable(ErrorCode.REMOTE_TIMEOUT, provider.displayName() + " did not answer in time");
-        } catch (IOException e) {
-            LOG.info(
-                    "Verification of {} credentials failed: {}",
-                    provider.id(),
-                    e.getClass().getSimpleName());
-            throw retryable(ErrorCode.REMOTE_SERVICE_UNAVAILABLE, provider.displayName() + " could not be reached");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw retryable(ErrorCode.REMOTE_SERVICE_UNAVAILABLE, provider.displayName() + " could not be reached");
-        }
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        int status = response.statusCode();
-        boolean json = response.headers()
-                .firstValue("Content-Type")
-                .map(t -> t.toLowerCase().contains("json"))
-                .orElse(false);
-        LOG.info("Verification of {} credentials: HTTP {} in {} ms", provider.id(), status, millis);
-        if (status >= 200 && status < 300 && json) {
-            return new Outcome(millis);
-        }
-        if (status == 401 || status == 403) {
-            String reason = reason(response.body(), json, credentials);
-            throw ApiProblem.of(
-                            ErrorCode.INTEGRATION_CREDENTIALS_INVALID,
-                            provider.displayName() + " rejected the credentials"
-                                    + (reason == null ? "." : ": " + reason))
-                    .with("retryable", false);
-        }
-        if (status == 404) {
-            throw ApiProblem.of(
-                            ErrorCode.INTEGRATION_CREDENTIALS_INVALID,
-                            provider.displayName()
-                                    + " does not know this account: check the account fields (e.g. the agency slug).")
-                    .with("retryable", false);
-        }
-        if (status == 429) {
-            ApiProblem p = retryable(
-                    ErrorCode.REMOTE_RATE_LIMIT_EXCEEDED,
-                    provider.displayName() + " is rate limiting this account; try again shortly");
-            response.headers().firstValue("Retry-After").ifPresent(v -> {
-                if (v.matches("\\d{1,6}")) {
-                    p.header("Retry-After", v);
-                }
-            });
-            throw p;
-        }
-        throw retryable(
-                ErrorCode.REMOTE_SERVICE_UNAVAILABLE,
-                provider.displayName() + " answered with an error (HTTP " + status + "); try again later");
-    }
-
-    private HttpClient client(Duration connectTimeout) {
-        return clients.computeIfAbsent(connectTimeout, t -> HttpClient.newBuilder()
-                .connectTimeout(t)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
-    }
-
-    private static ApiProblem retryable(ErrorCode code, String detail) {
-        return ApiProblem.of(code, detail).with("retryable", true);
     }
 
     /** The provider's own message (JSON {@code message}/{@code error}/{@code errors[0]}), short and scrubbed. */

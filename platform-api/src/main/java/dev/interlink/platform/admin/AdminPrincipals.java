@@ -2,6 +2,7 @@ package dev.interlink.platform.admin;
 
 import dev.interlink.platform.auth.Principal;
 import dev.interlink.platform.auth.Scopes;
+import dev.interlink.platform.auth.SessionPrincipals;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import java.util.UUID;
  * be live. So disabling, deleting or locking an admin ends its session at once.
  */
 @Singleton
-public class AdminPrincipals {
+public class AdminPrincipals implements SessionPrincipals {
     private final AdminUserRepository admins;
     private final Clock clock;
 
@@ -23,6 +24,7 @@ public class AdminPrincipals {
         this.clock = clock;
     }
 
+    @Override
     public Optional<Principal> principal(String adminUserId, String tenantId) {
         UUID admin;
         UUID tenant;

@@ -4,44 +4,39 @@ import dev.interlink.platform.account.AccountService;
 import dev.interlink.platform.account.ConnectedAccount;
 import dev.interlink.platform.auth.Principal;
 import dev.interlink.platform.provider.ConnectorContext;
-import dev.interlink.platform.provider.catalog.Timeouts;
-import dev.interlink.platform.provider.http.ProviderHttp;
+import dev.interlink.platform.provider.ConnectorContexts;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.UUID;
 
 /**
- * {@link CallAccount} on the account service: tenant check, status check, decrypted credentials, catalog base URL,
- * auth headers and timeouts. A provider 401/403 during the call marks the account needs_reauth.
+ * {@link CallAccount} on the account service: tenant check, status check, decrypted credentials, then the account's
+ * context from {@link ConnectorContexts}. A definitive provider rejection marks the account needs_reauth.
  */
 @Singleton
 public class AccountServiceCallAccount implements CallAccount {
-    static final Duration DEFAULT_CONNECT = Duration.ofSeconds(5);
-    static final Duration DEFAULT_READ = Duration.ofSeconds(30);
-
     private final AccountService accounts;
-    private final ProviderHttp http;
+    private final ConnectorContexts contexts;
 
-    public AccountServiceCallAccount(AccountService accounts, ProviderHttp http) {
+    public AccountServiceCallAccount(AccountService accounts, ConnectorContexts contexts) {
         this.accounts = accounts;
-        this.http = http;
+        this.contexts = contexts;
     }
 
     @Override
     public ConnectorContext resolve(Principal principal, String integratedAccountId) {
-        ConnectedAccount connected = accounts.resolveForCall(principal.tenantId(), integratedAccountId);
+        return resolve(principal.tenantId(), integratedAccountId);
+    }
+
+    @Override
+    public ConnectorContext resolve(UUID tenantId, String integratedAccountId) {
+        ConnectedAccount connected = accounts.resolveForCall(tenantId, integratedAccountId);
         UUID accountId = connected.account().id();
-        UUID tenantId = principal.tenantId();
-        Timeouts t = connected.provider().timeouts();
         accounts.touchLastUsed(tenantId, accountId);
-        return new ConnectorContext(
+        return contexts.open(
+                tenantId,
                 accountId,
-                connected.provider().id(),
-                connected.baseUrl(),
-                connected.authHeaders(),
-                t == null || t.connect() == null ? DEFAULT_CONNECT : t.connect(),
-                t == null || t.read() == null ? DEFAULT_READ : t.read(),
-                http,
+                connected.provider(),
+                connected.credentials(),
                 reason -> accounts.markNeedsReauth(tenantId, accountId, reason));
     }
 

@@ -10,7 +10,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import dev.interlink.platform.admin.AdminPrincipals;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,11 +44,11 @@ public class JwtVerifier {
     private final JwtConfig config;
     private final ApiClientRepository clients;
     private final Clock clock;
-    private final AdminPrincipals admins;
+    private final SessionPrincipals admins;
     private final VerifiedTokens verified;
 
     public JwtVerifier(
-            SigningKeys keys, JwtConfig config, ApiClientRepository clients, Clock clock, AdminPrincipals admins) {
+            SigningKeys keys, JwtConfig config, ApiClientRepository clients, Clock clock, SessionPrincipals admins) {
         this.config = config;
         this.clients = clients;
         this.clock = clock;
@@ -82,7 +81,7 @@ public class JwtVerifier {
         String scope = claims.getStringClaim("scope");
         String adminUserId = claims.getStringClaim("adm");
         if (adminUserId != null) {
-            // an admin UI session: valid only while that admin is active in a live tenant (AdminPrincipals)
+            // an admin UI session: valid only while that admin is active in a live tenant (SessionPrincipals)
             return admins.principal(adminUserId, String.valueOf(tid));
         }
         return clients.findActiveByClientId(claims.getSubject())

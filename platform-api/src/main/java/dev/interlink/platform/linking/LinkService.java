@@ -222,14 +222,15 @@ public class LinkService {
             throw ApiProblem.of(ErrorCode.LINK_TOO_MANY_ATTEMPTS, "Too many attempts with this link; ask for a new one")
                     .with("retryable", false);
         }
-        verifier.verify(provider, credentials);
-        return store(row, provider, credentials);
+        // the id is chosen before verification, so that the check spends the (new) account's budget
+        UUID accountId = row.integratedAccountId() != null ? row.integratedAccountId() : UUID.randomUUID();
+        verifier.verify(row.tenantId(), accountId, provider, credentials);
+        return store(row, accountId, provider, credentials);
     }
 
     @Transactional
-    public Submitted store(LinkToken row, ProviderDefinition provider, Credentials credentials) {
+    public Submitted store(LinkToken row, UUID accountId, ProviderDefinition provider, Credentials credentials) {
         Instant now = now();
-        UUID accountId = row.integratedAccountId() != null ? row.integratedAccountId() : UUID.randomUUID();
         if (!tokens.consume(row.id(), accountId, now)) {
             throw ApiProblem.of(ErrorCode.LINK_TOKEN_CONSUMED, "This link was already used");
         }

@@ -2,6 +2,7 @@ package dev.interlink.platform.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.interlink.platform.common.FieldError;
 import dev.interlink.platform.provider.http.RawResponse;
 import java.io.IOException;
 import java.util.List;
@@ -18,6 +19,12 @@ import java.util.Map;
  */
 public interface AtsWriter {
     String id();
+
+    /**
+     * Adds to {@code errors} what this provider cannot take in {@code in} (fields it cannot write, custom field keys in
+     * the wrong form), before any call. Pointers are JSON pointers into the request body.
+     */
+    default void validate(CandidateInput in, List<FieldError> errors) {}
 
     /** Creates a candidate; returns its remote id. */
     String createCandidate(ConnectorContext ctx, CandidateInput in);

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.interlink.platform.provider.auth.AccountAuth;
+import dev.interlink.platform.provider.catalog.ProviderDefinition;
+import dev.interlink.platform.provider.catalog.Timeouts;
 import dev.interlink.platform.provider.http.ErrorMapping;
 import dev.interlink.platform.provider.http.ProviderCall;
 import dev.interlink.platform.provider.http.ProviderHttp;
@@ -13,72 +16,93 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
- * Everything one call needs about one connected account (Keycloak's light per-call object): where the provider is,
- * the auth headers to inject, the timeouts, the shared {@link ProviderHttp}, and what to do when the provider rejects
- * the credentials. It also sums the provider time of the request. Built per request; connectors stay stateless.
+ * Everything one call needs about one connected account (Keycloak's light per-call object): which tenant and account,
+ * where the provider is, the account's {@link AccountAuth} (the auth seam: headers per attempt, what a rejection
+ * means), the timeouts and the shared {@link ProviderHttp}. It also sums the provider time of the request. Built per
+ * request; connectors stay stateless.
  */
 public final class ConnectorContext {
     static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);
 
-    private final UUID accountId;
-    private final String provider;
-    private final String baseUrl;
-    private final Map<String, String> authHeaders;
-    private final Duration connectTimeout;
-    private final Duration readTimeout;
+    /**
+     * Where the calls go and on whose behalf. {@code tenantId}/{@code accountId} are null while a credential set is
+     * verified before it is stored; {@code displayName} is the catalog's, used in every message about the provider.
+     */
+    public record Target(
+            UUID tenantId,
+            UUID accountId,
+            String provider,
+            String displayName,
+            String baseUrl,
+            Duration connectTimeout,
+            Duration readTimeout) {
+        static final Duration DEFAULT_CONNECT = Duration.ofSeconds(5);
+        static final Duration DEFAULT_READ = Duration.ofSeconds(30);
+
+        public Target {
+            baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+            connectTimeout = connectTimeout == null ? DEFAULT_CONNECT : connectTimeout;
+            readTimeout = readTimeout == null ? DEFAULT_READ : readTimeout;
+        }
+
+        /** The target for one account of {@code provider} (timeouts from the catalog). */
+        public static Target of(ProviderDefinition provider, UUID tenantId, UUID accountId, String baseUrl) {
+            Timeouts t = provider.timeouts();
+            return new Target(
+                    tenantId,
+                    accountId,
+                    provider.id(),
+                    provider.displayName(),
+                    baseUrl,
+                    t == null ? null : t.connect(),
+                    t == null ? null : t.read());
+        }
+    }
+
+    private final Target target;
+    private final AccountAuth auth;
     private final ProviderHttp http;
-    private final Consumer<String> onAuthRejected;
     private final AtomicLong remoteNanos = new AtomicLong();
     private final AtomicLong calls = new AtomicLong();
 
-    public ConnectorContext(
-            UUID accountId,
-            String provider,
-            String baseUrl,
-            Map<String, String> authHeaders,
-            Duration connectTimeout,
-            Duration readTimeout,
-            ProviderHttp http,
-            Consumer<String> onAuthRejected) {
-        this.accountId = accountId;
-        this.provider = provider;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.authHeaders = Map.copyOf(authHeaders);
-        this.connectTimeout = connectTimeout;
-        this.readTimeout = readTimeout;
+    public ConnectorContext(Target target, AccountAuth auth, ProviderHttp http) {
+        this.target = target;
+        this.auth = auth;
         this.http = http;
-        this.onAuthRejected = onAuthRejected == null ? reason -> {} : onAuthRejected;
+    }
+
+    public UUID tenantId() {
+        return target.tenantId();
     }
 
     public UUID accountId() {
-        return accountId;
+        return target.accountId();
     }
 
+    /** The catalog id of the provider. */
     public String provider() {
-        return provider;
+        return target.provider();
+    }
+
+    public String displayName() {
+        return target.displayName();
     }
 
     public String baseUrl() {
-        return baseUrl;
+        return target.baseUrl();
     }
 
-    public Map<String, String> authHeaders() {
-        return authHeaders;
-    }
-
-    public void authRejected(String reason) {
-        onAuthRejected.accept(reason);
+    public AccountAuth auth() {
+        return auth;
     }
 
     public void addRemoteNanos(long nanos) {
@@ -96,7 +120,7 @@ public final class ConnectorContext {
 
     /** The base URL + {@code path} (which must start with '/') + the encoded {@code query}. */
     public URI uri(String path, Map<String, ?> query) {
-        StringBuilder sb = new StringBuilder(baseUrl).append(path);
+        StringBuilder sb = new StringBuilder(target.baseUrl()).append(path);
         char sep = '?';
         for (Map.Entry<String, ?> e : query.entrySet()) {
             if (e.getValue() == null) {
@@ -114,10 +138,9 @@ public final class ConnectorContext {
         return URI.create(sb.toString());
     }
 
-    public ProviderCall call(String method, URI uri, Map<String, List<String>> extraHeaders, byte[] body, boolean raw) {
-        Map<String, List<String>> headers = new LinkedHashMap<>(extraHeaders);
-        authHeaders.forEach((k, v) -> headers.put(k, List.of(v)));
-        return new ProviderCall(method, uri, headers, body, connectTimeout, readTimeout, raw);
+    /** A call without credentials: the pipeline's auth step adds them to every attempt. */
+    public ProviderCall call(String method, URI uri, Map<String, List<String>> headers, byte[] body, boolean raw) {
+        return new ProviderCall(method, uri, headers, body, target.connectTimeout(), target.readTimeout(), raw);
     }
 
     /** GET a JSON document. A literal {@code null} body (Loxo) comes back as {@link NullNode}. */
@@ -126,7 +149,7 @@ public final class ConnectorContext {
         try (RawResponse response = http.send(this, call)) {
             String type = response.contentType().toLowerCase(Locale.ROOT);
             if (type.contains("html")) {
-                throw ErrorMapping.unreadable(provider, response.status(), "an HTML page instead of JSON");
+                throw ErrorMapping.unreadable(target.displayName(), response.status(), "an HTML page instead of JSON");
             }
             byte[] body = response.readAll();
             if (body.length == 0) {
@@ -136,7 +159,7 @@ public final class ConnectorContext {
                 JsonNode node = JSON.readTree(body);
                 return node == null ? NullNode.getInstance() : node;
             } catch (IOException e) {
-                throw ErrorMapping.unreadable(provider, response.status(), "a body that is not JSON");
+                throw ErrorMapping.unreadable(target.displayName(), response.status(), "a body that is not JSON");
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.interlink.platform.provider.ConnectorContext;
 import dev.interlink.platform.provider.catalog.Catalog;
 import dev.interlink.platform.provider.catalog.ProviderDefinition;
 import dev.interlink.platform.provider.catalog.RateLimit;
+import dev.interlink.platform.provider.http.PipelineOrder;
 import dev.interlink.platform.provider.http.ProviderCall;
 import dev.interlink.platform.provider.http.RawResponse;
 import dev.interlink.platform.provider.http.SendStep;
@@ -43,7 +44,7 @@ public class RateBudgetStep implements SendStep {
         if (!enabled || limit.isEmpty() || ctx.accountId() == null) {
             return next.send(call);
         }
-        RatePolicy policy = withSafetyMargin(limit.get().ratePolicy());
+        RatePolicy policy = withSafetyMargin(RatePolicy.of(limit.get()));
         String key = ctx.provider() + ":" + ctx.accountId();
         RateDecision decision = buckets.acquire(key, policy);
         ServerRequestContext.currentRequest().ifPresent(r -> r.setAttribute(ATTRIBUTE, decision));
@@ -56,6 +57,11 @@ public class RateBudgetStep implements SendStep {
             buckets.observe(key, policy, remaining, retryAfter);
         }
         return response;
+    }
+
+    @Override
+    public int order() {
+        return PipelineOrder.RATE_BUDGET;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.interlink.platform.ratelimit;
 
+import dev.interlink.platform.provider.catalog.RateLimit;
 import java.time.Duration;
 
 /**
@@ -15,6 +16,13 @@ public record RatePolicy(Kind kind, int limit, Duration window, double ratePerSe
     public enum Kind {
         SLIDING_WINDOW,
         TOKEN_BUCKET
+    }
+
+    /** The budget a catalog entry states. */
+    public static RatePolicy of(RateLimit r) {
+        return RateLimit.SLIDING_WINDOW.equals(r.policy())
+                ? slidingWindow(r.limit(), r.window())
+                : tokenBucket(r.ratePerSecond(), r.burst());
     }
 
     public static RatePolicy slidingWindow(int limit, Duration window) {

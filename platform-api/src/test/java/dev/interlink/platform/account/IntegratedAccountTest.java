@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.interlink.platform.ats.CallAccount;
 import dev.interlink.platform.common.ApiProblem;
+import dev.interlink.platform.provider.ConnectorContext;
 import dev.interlink.platform.tenant.TenantService;
 import dev.interlink.platform.testing.Api;
 import dev.interlink.platform.testing.ApiTest;
@@ -32,6 +34,9 @@ class IntegratedAccountTest extends ApiTest {
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    CallAccount calls;
 
     @Inject
     Vault vault;
@@ -92,10 +97,10 @@ class IntegratedAccountTest extends ApiTest {
                         "end_user", Map.of("id", "loxo-user"),
                         "credentials", Map.of("api_key", loxo.apiKey(), "agency_slug", loxo.agencySlug())));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
-        ConnectedAccount connected =
-                accounts.resolveForCall(tenant.id(), r.json().get("id").asText());
-        assertThat(connected.baseUrl()).isEqualTo(loxo.baseUrl());
-        assertThat(connected.credentials().get("domain")).isEqualTo("app.loxo.co");
+        String id = r.json().get("id").asText();
+        assertThat(calls.resolve(tenant.id(), id).baseUrl()).isEqualTo(loxo.baseUrl());
+        assertThat(accounts.resolveForCall(tenant.id(), id).credentials().get("domain"))
+                .isEqualTo("app.loxo.co");
     }
 
     @Test
@@ -245,8 +250,9 @@ class IntegratedAccountTest extends ApiTest {
         Sandbox.AccountInfo cats = ProviderSandbox.cats();
         String id = importCats(cats, "resolve-user").json().get("id").asText();
         ConnectedAccount c = accounts.resolveForCall(tenant.id(), id);
-        assertThat(c.baseUrl()).isEqualTo(cats.baseUrl());
-        assertThat(c.authHeaders()).containsEntry("Authorization", "Token " + cats.apiKey());
+        ConnectorContext ctx = calls.resolve(tenant.id(), id);
+        assertThat(ctx.baseUrl()).isEqualTo(cats.baseUrl());
+        assertThat(ctx.auth().headers()).containsEntry("Authorization", "Token " + cats.apiKey());
         assertThat(c.credentials().get("api_key")).isEqualTo(cats.apiKey());
         assertThat(c.toString()).doesNotContain(cats.apiKey());
     }

@@ -96,6 +96,23 @@ class AdminAccountsTest extends ApiTest {
     }
 
     @Test
+    void test_connection_spends_the_accounts_provider_budget_like_any_other_call() {
+        String id = importCats(a, ProviderSandbox.cats(), "budget-user");
+        String path = "/unified/ats/users?integrated_account_id=" + id + "&limit=1";
+        Api.Response before = api.get(path, a.token());
+        assertThat(before.status()).as(before.text()).isEqualTo(200);
+        int remaining = Integer.parseInt(before.header("X-Remote-RateLimit-Remaining"));
+
+        assertThat(api.post("/admin/accounts/" + id + "/test", adminA, Map.of()).status())
+                .isEqualTo(200);
+
+        Api.Response after = api.get(path, a.token());
+        // one slot for the connection test, one for this call
+        assertThat(Integer.parseInt(after.header("X-Remote-RateLimit-Remaining")))
+                .isEqualTo(remaining - 2);
+    }
+
+    @Test
     void test_connection_reports_a_provider_failure_without_secrets_and_changes_nothing() {
         Sandbox.AccountInfo cats = ProviderSandbox.cats();
         String id = importCats(a, cats, "outage-user");

@@ -75,7 +75,7 @@ public class UnifiedWriteController {
         ConnectorContext ctx = account(request, principal);
         List<FieldError> errors = new ArrayList<>();
         CandidateInput in = WriteBodies.candidate(body, true, errors);
-        WriteBodies.providerRules(ctx.provider(), in, errors);
+        writes.writer(ctx.provider()).validate(in, errors);
         check(errors);
         return run(
                 request,
@@ -99,7 +99,7 @@ public class UnifiedWriteController {
         List<FieldError> errors = new ArrayList<>();
         RemoteKey candidate = writes.decode(ctx.provider(), AtsResource.CANDIDATES, id, "/id", errors);
         CandidateInput in = WriteBodies.candidate(body, false, errors);
-        WriteBodies.providerRules(ctx.provider(), in, errors);
+        writes.writer(ctx.provider()).validate(in, errors);
         check(errors);
         return run(
                 request,

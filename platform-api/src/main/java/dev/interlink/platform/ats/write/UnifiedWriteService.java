@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 
 /**
  * The unified writes: the writer call, then the record read back through the read path, then a check that what was
- * written was stored (CATS and Loxo both answer success to writes they dropped). Validation happens before this.
+ * written was stored (providers answer success to writes they dropped: see docs/providers/). Validation happens before this.
  */
 @Singleton
 public class UnifiedWriteService {
@@ -98,7 +98,7 @@ public class UnifiedWriteService {
         if (now != null && !now.equals(stage.id())) {
             throw ApiProblem.of(
                             ErrorCode.REMOTE_UNKNOWN_HTTP_ERROR,
-                            name(ctx) + " accepted the stage move but the application is not in that stage")
+                            ctx.displayName() + " accepted the stage move but the application is not in that stage")
                     .with("retryable", false);
         }
         return record;
@@ -109,7 +109,7 @@ public class UnifiedWriteService {
         if (key == null) {
             throw ApiProblem.of(
                             ErrorCode.REMOTE_UNKNOWN_HTTP_ERROR,
-                            name(ctx) + " answered the upload with success but did not say where the file is")
+                            ctx.displayName() + " answered the upload with success but did not say where the file is")
                     .with("retryable", false);
         }
         return read(ctx, AtsResource.ATTACHMENTS, key.id());
@@ -130,7 +130,8 @@ public class UnifiedWriteService {
             if (p.code() == ErrorCode.REMOTE_TIMEOUT) {
                 throw ApiProblem.of(
                                 ErrorCode.REMOTE_TIMEOUT,
-                                name(ctx) + " did not answer the write in time; it may or may not have been applied:"
+                                ctx.displayName()
+                                        + " did not answer the write in time; it may or may not have been applied:"
                                         + " read the record before retrying")
                         .with("retryable", false);
             }
@@ -189,7 +190,7 @@ public class UnifiedWriteService {
         if (!missing.isEmpty()) {
             throw ApiProblem.of(
                             ErrorCode.REMOTE_UNKNOWN_HTTP_ERROR,
-                            name(ctx) + " answered success but did not store: "
+                            ctx.displayName() + " answered success but did not store: "
                                     + missing.stream().map(FieldError::pointer).collect(Collectors.joining(", ")))
                     .with("errors", missing)
                     .with("id", record.path("id").asText(null))
@@ -199,13 +200,5 @@ public class UnifiedWriteService {
 
     static String digits(String s) {
         return s == null ? "" : s.replaceAll("[^0-9]", "");
-    }
-
-    static String name(ConnectorContext ctx) {
-        return switch (ctx.provider()) {
-            case "cats" -> "CATS";
-            case "loxo" -> "Loxo";
-            default -> "The provider";
-        };
     }
 }

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Unified write bodies → validated inputs. Every problem is collected with its JSON Pointer (nothing is sent to a
- * provider while one remains); pure functions, no provider knowledge except {@link #providerRules}.
+ * provider while one remains); pure functions, no provider knowledge (a provider's own rules are its writer's
+ * {@link dev.interlink.platform.provider.AtsWriter#validate}).
  */
 final class WriteBodies {
     static final Set<String> CANDIDATE_FIELDS = Set.of(
@@ -113,28 +114,6 @@ final class WriteBodies {
             }
         }
         return new CandidateInput(first, last, title, company, emails, phones, urls, tags, custom, present);
-    }
-
-    /** What one provider cannot take, found before any call. */
-    static void providerRules(String provider, CandidateInput in, List<FieldError> errors) {
-        if (in == null) return;
-        if (provider.equals("cats") && in.has("tags")) {
-            errors.add(
-                    new FieldError("/tags", "CATS tags are created in its UI and attached by id; not writable here"));
-        }
-        if (in.customFields() != null) {
-            for (String key : in.customFields().keySet()) {
-                boolean ok =
-                        provider.equals("cats") ? key.matches("[0-9]{1,18}") : key.matches("custom_[a-z0-9_]{1,60}");
-                if (!ok) {
-                    errors.add(new FieldError(
-                            "/custom_fields/" + pointer(key),
-                            provider.equals("cats")
-                                    ? "CATS custom fields are keyed by their numeric field id"
-                                    : "Loxo custom fields are keyed by their dynamic field key (custom_...)"));
-                }
-            }
-        }
     }
 
     static String text(JsonNode body, String field, boolean required, List<FieldError> errors) {

@@ -1,6 +1,5 @@
 package dev.interlink.platform.provider.catalog;
 
-import dev.interlink.platform.ratelimit.RatePolicy;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 
@@ -21,11 +20,4 @@ public record RateLimit(
 
     public static final String SLIDING_WINDOW = "sliding_window";
     public static final String TOKEN_BUCKET = "token_bucket";
-
-    /** The same budget as the outbound rate limiter's policy. */
-    public RatePolicy ratePolicy() {
-        return SLIDING_WINDOW.equals(policy)
-                ? RatePolicy.slidingWindow(limit, window)
-                : RatePolicy.tokenBucket(ratePerSecond, burst);
-    }
 }

@@ -39,6 +39,23 @@ public class CatsWriter implements AtsWriter {
         return "cats";
     }
 
+    /** Tags are created in the CATS UI and attached by id; custom fields are keyed by numeric field id. */
+    @Override
+    public void validate(CandidateInput in, List<FieldError> errors) {
+        if (in == null) return;
+        if (in.has("tags")) {
+            errors.add(
+                    new FieldError("/tags", "CATS tags are created in its UI and attached by id; not writable here"));
+        }
+        if (in.customFields() != null) {
+            in.customFields().keySet().stream()
+                    .filter(key -> !key.matches("[0-9]{1,18}"))
+                    .forEach(key -> errors.add(new FieldError(
+                            "/custom_fields/" + FieldError.token(key),
+                            "CATS custom fields are keyed by their numeric field id")));
+        }
+    }
+
     @Override
     public String createCandidate(ConnectorContext ctx, CandidateInput in) {
         checkCustomFields(ctx, in);

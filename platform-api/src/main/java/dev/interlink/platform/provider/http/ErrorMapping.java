@@ -46,11 +46,14 @@ public final class ErrorMapping {
         return status >= 500 ? SERVER_ERROR : UNKNOWN;
     }
 
-    /** The problem for a provider error response; {@code secrets} are masked out of the quoted body. */
+    /**
+     * The problem for a provider error response; {@code secrets} are masked out of the quoted body. {@code provider}
+     * is the catalog's display name, as in every message here.
+     */
     public static ApiProblem problem(
             String provider, int status, HttpHeaders headers, byte[] bodyPrefix, Iterable<String> secrets) {
         Resolution r = resolve(status);
-        String detail = providerName(provider) + " answered " + status;
+        String detail = provider + " answered " + status;
         String retryAfter = headers.firstValue("Retry-After").orElse(null);
         if (isHtml(headers) && r.code() != ErrorCode.INTEGRATION_REAUTH_REQUIRED) {
             r = SERVER_ERROR;
@@ -75,21 +78,17 @@ public final class ErrorMapping {
 
     /** A 2xx that is not what a JSON API sends (an HTML maintenance page, garbage). */
     public static ApiProblem unreadable(String provider, int status, String why) {
-        return ApiProblem.of(
-                        ErrorCode.REMOTE_SERVICE_UNAVAILABLE,
-                        providerName(provider) + " answered " + status + " with " + why)
+        return ApiProblem.of(ErrorCode.REMOTE_SERVICE_UNAVAILABLE, provider + " answered " + status + " with " + why)
                 .with("retryable", true);
     }
 
     public static ApiProblem timeout(String provider) {
-        return ApiProblem.of(ErrorCode.REMOTE_TIMEOUT, providerName(provider) + " did not answer in time")
+        return ApiProblem.of(ErrorCode.REMOTE_TIMEOUT, provider + " did not answer in time")
                 .with("retryable", true);
     }
 
     public static ApiProblem unreachable(String provider, String why) {
-        return ApiProblem.of(
-                        ErrorCode.REMOTE_SERVICE_UNAVAILABLE,
-                        providerName(provider) + " could not be reached (" + why + ")")
+        return ApiProblem.of(ErrorCode.REMOTE_SERVICE_UNAVAILABLE, provider + " could not be reached (" + why + ")")
                 .with("retryable", true);
     }
 
@@ -107,13 +106,5 @@ public final class ErrorMapping {
             }
         }
         return text.length() > MAX_BODY ? text.substring(0, MAX_BODY) + "…" : text;
-    }
-
-    static String providerName(String id) {
-        return switch (id == null ? "" : id) {
-            case "cats" -> "CATS";
-            case "loxo" -> "Loxo";
-            default -> "The provider";
-        };
     }
 }

@@ -97,6 +97,11 @@ public class RetryStep implements SendStep {
         }
     }
 
+    @Override
+    public int order() {
+        return PipelineOrder.RETRY;
+    }
+
     /** A transport retry is only worth it if another full attempt can still finish in the time budget. */
     private static boolean fits(long deadline, Duration wait, Duration attemptTimeout, ApiProblem problem) {
         Duration attempt = problem.code() == ErrorCode.REMOTE_TIMEOUT ? attemptTimeout : Duration.ZERO;

@@ -39,6 +39,17 @@ public class LoxoWriter implements AtsWriter {
         return "loxo";
     }
 
+    /** Loxo custom fields are keyed by their dynamic field key ({@code custom_...}). */
+    @Override
+    public void validate(CandidateInput in, List<FieldError> errors) {
+        if (in == null || in.customFields() == null) return;
+        in.customFields().keySet().stream()
+                .filter(key -> !key.matches("custom_[a-z0-9_]{1,60}"))
+                .forEach(key -> errors.add(new FieldError(
+                        "/custom_fields/" + FieldError.token(key),
+                        "Loxo custom fields are keyed by their dynamic field key (custom_...)")));
+    }
+
     @Override
     public String createCandidate(ConnectorContext ctx, CandidateInput in) {
         LoxoPayloads.Form form = LoxoPayloads.person(in, null, Set.of(), Set.of());

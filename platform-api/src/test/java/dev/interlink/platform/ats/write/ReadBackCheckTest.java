@@ -9,6 +9,7 @@ import dev.interlink.platform.common.ApiProblem;
 import dev.interlink.platform.common.FieldError;
 import dev.interlink.platform.provider.AtsWriter;
 import dev.interlink.platform.provider.ConnectorContext;
+import dev.interlink.platform.provider.auth.AccountAuth;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +20,15 @@ import org.junit.jupiter.api.Test;
 /** A 2xx that did not store a field (CATS drops what it does not know) is detected on the record read back. */
 class ReadBackCheckTest {
     final ConnectorContext ctx = new ConnectorContext(
-            UUID.randomUUID(),
-            "cats",
-            "http://cats.test/v3",
-            Map.of(),
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(1),
-            null,
+            new ConnectorContext.Target(
+                    null,
+                    UUID.randomUUID(),
+                    "cats",
+                    "CATS",
+                    "http://cats.test/v3",
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1)),
+            AccountAuth.fixed(Map.of()),
             null);
 
     @Test

@@ -79,7 +79,9 @@ class CatalogTest {
         assertThat(cats.baseUrl(c)).isEqualTo("https://api.catsone.com/v3");
         assertThat(cats.authHeaders(c)).isEqualTo(Map.of("Authorization", "Token abcdef123456"));
         assertThat(cats.verification()).isEqualTo(new Verification("GET", "/site"));
-        assertThat(cats.rateLimit().ratePolicy().limit()).isEqualTo(500);
+        assertThat(dev.interlink.platform.ratelimit.RatePolicy.of(cats.rateLimit())
+                        .limit())
+                .isEqualTo(500);
         assertThat(cats.rateLimit().window()).isEqualTo(Duration.ofHours(1));
     }
 
@@ -92,7 +94,9 @@ class CatalogTest {
         Credentials pod =
                 Credentials.of(Map.of("api_key", "abcdef123456", "agency_slug", "acme", "domain", "pod4.app.loxo.co"));
         assertThat(loxo.baseUrl(pod)).isEqualTo("https://pod4.app.loxo.co/api/acme");
-        assertThat(loxo.rateLimit().ratePolicy().burst()).isEqualTo(10);
+        assertThat(dev.interlink.platform.ratelimit.RatePolicy.of(loxo.rateLimit())
+                        .burst())
+                .isEqualTo(10);
     }
 
     @Test

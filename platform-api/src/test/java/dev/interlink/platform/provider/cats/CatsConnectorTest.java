@@ -1,20 +1,17 @@
 package dev.interlink.platform.provider.cats;
 
-import dev.interlink.platform.provider.AtsConnector;
 import dev.interlink.platform.provider.ConnectorContractTest;
+import dev.interlink.sandbox.Sandbox;
 import java.util.Map;
 
 class CatsConnectorTest extends ConnectorContractTest {
-    private final CatsConnector connector = new CatsConnector();
-
     @Override
-    protected AtsConnector connector() {
-        return connector;
+    protected String providerId() {
+        return "cats";
     }
 
     @Override
-    protected Map<String, String> authHeaders(String apiKey) {
-        // not Bearer (cats-api.md §1)
-        return Map.of("Authorization", "Token " + apiKey);
+    protected Map<String, String> credentials(Sandbox.AccountInfo a) {
+        return Map.of("api_key", a.apiKey());
     }
 }

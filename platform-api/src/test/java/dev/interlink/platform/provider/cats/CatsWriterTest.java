@@ -9,6 +9,7 @@ import dev.interlink.platform.common.ApiProblem;
 import dev.interlink.platform.provider.AtsWriter;
 import dev.interlink.platform.provider.ConnectorContext;
 import dev.interlink.platform.provider.RemoteKey;
+import dev.interlink.platform.provider.auth.AccountAuth;
 import dev.interlink.platform.provider.http.ProviderCall;
 import dev.interlink.platform.provider.http.ProviderHttp;
 import dev.interlink.platform.provider.http.RawResponse;
@@ -30,6 +31,10 @@ class CatsWriterTest {
     record Answer(int status, Map<String, List<String>> headers, String body) {}
 
     static final class Scripted extends ProviderHttp {
+        Scripted() {
+            super(java.util.List.of(new dev.interlink.platform.provider.http.HttpTransport()));
+        }
+
         final Deque<Answer> answers = new ArrayDeque<>();
         final List<ProviderCall> calls = new ArrayList<>();
 
@@ -46,14 +51,16 @@ class CatsWriterTest {
 
     final Scripted http = new Scripted();
     final ConnectorContext ctx = new ConnectorContext(
-            UUID.randomUUID(),
-            "cats",
-            "http://cats.test/v3",
-            Map.of("Authorization", "Token k"),
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(1),
-            http,
-            null);
+            new ConnectorContext.Target(
+                    null,
+                    UUID.randomUUID(),
+                    "cats",
+                    "CATS",
+                    "http://cats.test/v3",
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1)),
+            AccountAuth.fixed(Map.of("Authorization", "Token k")),
+            http);
     final CatsWriter writer = new CatsWriter();
 
     static AtsWriter.CandidateInput ada() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.interlink.model.error.ErrorCode;
 import dev.interlink.platform.common.ApiProblem;
 import dev.interlink.platform.provider.ConnectorContext;
+import dev.interlink.platform.provider.auth.AccountAuth;
 import dev.interlink.platform.provider.catalog.RetryRules;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -29,13 +30,15 @@ class RetryStepTest {
     private final List<Duration> sleeps = new ArrayList<>();
     private final RetryStep step = new RetryStep(id -> Optional.of(RULES), Duration.ofSeconds(10), sleeps::add);
     private final ConnectorContext ctx = new ConnectorContext(
-            UUID.randomUUID(),
-            "cats",
-            "http://provider.test",
-            Map.of(),
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(2),
-            null,
+            new ConnectorContext.Target(
+                    null,
+                    UUID.randomUUID(),
+                    "cats",
+                    "CATS",
+                    "http://provider.test",
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(2)),
+            AccountAuth.fixed(Map.of()),
             null);
     private int sent;
 

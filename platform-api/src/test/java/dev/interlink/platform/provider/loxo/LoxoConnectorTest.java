@@ -1,19 +1,17 @@
 package dev.interlink.platform.provider.loxo;
 
-import dev.interlink.platform.provider.AtsConnector;
 import dev.interlink.platform.provider.ConnectorContractTest;
+import dev.interlink.sandbox.Sandbox;
 import java.util.Map;
 
 class LoxoConnectorTest extends ConnectorContractTest {
-    private final LoxoConnector connector = new LoxoConnector();
-
     @Override
-    protected AtsConnector connector() {
-        return connector;
+    protected String providerId() {
+        return "loxo";
     }
 
     @Override
-    protected Map<String, String> authHeaders(String apiKey) {
-        return Map.of("Authorization", "Bearer " + apiKey);
+    protected Map<String, String> credentials(Sandbox.AccountInfo a) {
+        return Map.of("api_key", a.apiKey(), "agency_slug", a.agencySlug());
     }
 }

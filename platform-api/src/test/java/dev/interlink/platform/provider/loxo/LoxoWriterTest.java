@@ -8,6 +8,7 @@ import dev.interlink.platform.common.ApiProblem;
 import dev.interlink.platform.provider.AtsWriter;
 import dev.interlink.platform.provider.ConnectorContext;
 import dev.interlink.platform.provider.RemoteKey;
+import dev.interlink.platform.provider.auth.AccountAuth;
 import dev.interlink.platform.provider.http.ErrorMapping;
 import dev.interlink.platform.provider.http.ProviderCall;
 import dev.interlink.platform.provider.http.ProviderHttp;
@@ -29,6 +30,10 @@ import org.junit.jupiter.api.Test;
 class LoxoWriterTest {
     /** Answers the queued bodies in order and records every call. */
     static final class Scripted extends ProviderHttp {
+        Scripted() {
+            super(java.util.List.of(new dev.interlink.platform.provider.http.HttpTransport()));
+        }
+
         final Deque<Object> answers = new ArrayDeque<>();
         final List<ProviderCall> calls = new ArrayList<>();
 
@@ -47,14 +52,16 @@ class LoxoWriterTest {
 
     final Scripted http = new Scripted();
     final ConnectorContext ctx = new ConnectorContext(
-            UUID.randomUUID(),
-            "loxo",
-            "http://loxo.test/api/agency",
-            Map.of("Authorization", "Bearer k"),
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(1),
-            http,
-            null);
+            new ConnectorContext.Target(
+                    null,
+                    UUID.randomUUID(),
+                    "loxo",
+                    "Loxo",
+                    "http://loxo.test/api/agency",
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1)),
+            AccountAuth.fixed(Map.of("Authorization", "Bearer k")),
+            http);
     final LoxoWriter writer = new LoxoWriter();
 
     static AtsWriter.CandidateInput ada() {
