@@ -14,7 +14,7 @@ class CatsConnectorTest extends ConnectorContractTest {
 
     @Override
     protected Map<String, String> authHeaders(String apiKey) {
-        // not Bearer (cats-api.md §1)
+        // not Bearer (docs/providers/cats.md §1)
         return Map.of("Authorization", "Token " + apiKey);
     }
 }
