@@ -8,7 +8,6 @@ import dev.interlink.platform.vault.Credentials;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -36,7 +35,11 @@ public class OAuth2Scheme implements AuthScheme {
 
     @Override
     public AccountAuth open(
-            UUID tenantId, UUID accountId, ProviderDefinition provider, Credentials credentials, Rejections onRejected) {
+            UUID tenantId,
+            UUID accountId,
+            ProviderDefinition provider,
+            Credentials credentials,
+            Rejections onRejected) {
         return new Bearer(tenantId, accountId, provider, TokenSet.of(credentials), onRejected);
     }
 
@@ -65,7 +68,7 @@ public class OAuth2Scheme implements AuthScheme {
             if (stored()
                     && tokens.refreshToken() != null
                     && tokens.expiresWithin(provider.oauth2().expiryMargin(), clock.instant())) {
-                tokens = refresher.refresh(tenantId, accountId, provider, tokens);
+                tokens = refresher.refresh(tenantId, accountId, provider, tokens, onRejected);
             }
             return provider.authHeaders(tokens.credentials());
         }
@@ -80,7 +83,7 @@ public class OAuth2Scheme implements AuthScheme {
                 return false;
             }
             forced = true;
-            tokens = refresher.refresh(tenantId, accountId, provider, tokens);
+            tokens = refresher.refresh(tenantId, accountId, provider, tokens, onRejected);
             return true;
         }
 
@@ -91,5 +94,4 @@ public class OAuth2Scheme implements AuthScheme {
                     .toList();
         }
     }
-
 }

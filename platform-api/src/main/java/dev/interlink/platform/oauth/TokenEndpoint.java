@@ -63,7 +63,8 @@ public class TokenEndpoint {
         return post(server, client, form);
     }
 
-    public Outcome exchangeCode(OAuth2Settings server, OAuthClient client, String code, String redirectUri, String verifier) {
+    public Outcome exchangeCode(
+            OAuth2Settings server, OAuthClient client, String code, String redirectUri, String verifier) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");
         form.put("code", code);
@@ -100,7 +101,9 @@ public class TokenEndpoint {
             long expiresIn = json.path("expires_in").asLong(3600);
             return new Issued(new TokenSet(
                     json.path("access_token").asText(),
-                    json.path("refresh_token").isTextual() ? json.path("refresh_token").asText() : null,
+                    json.path("refresh_token").isTextual()
+                            ? json.path("refresh_token").asText()
+                            : null,
                     sent.plusSeconds(expiresIn)));
         }
         String error = json.path("error").asText("");

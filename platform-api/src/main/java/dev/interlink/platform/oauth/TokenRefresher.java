@@ -1,8 +1,8 @@
 package dev.interlink.platform.oauth;
 
 import dev.interlink.model.error.ErrorCode;
-import dev.interlink.platform.account.AccountService;
 import dev.interlink.platform.common.ApiProblem;
+import dev.interlink.platform.provider.auth.AuthScheme.Rejections;
 import dev.interlink.platform.provider.catalog.ProviderDefinition;
 import dev.interlink.platform.vault.SecretRef;
 import dev.interlink.platform.vault.Vault;
@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *       older pair can never overwrite a newer one.
  * </ol>
  *
- * Failures: {@code invalid_grant} marks the account needs_reauth; anything else (429, 5xx, timeouts) leaves it
+ * Failures: {@code invalid_grant} marks the account needs_reauth (through the caller's {@link Rejections}); anything else (429, 5xx, timeouts) leaves it
  * active and answers {@code INTEGRATION.TOKEN_REFRESH_UNAVAILABLE} (503) with {@code Retry-After}.
  */
 @Singleton
@@ -46,7 +46,6 @@ public class TokenRefresher {
     private final TokenEndpoint endpoint;
     private final OAuthApps apps;
     private final Vault vault;
-    private final AccountService accounts;
     private final Clock clock;
     private final Duration lease;
     private final String owner = "replica-" + UUID.randomUUID();
@@ -57,7 +56,6 @@ public class TokenRefresher {
             TokenEndpoint endpoint,
             OAuthApps apps,
             Vault vault,
-            AccountService accounts,
             Clock clock,
             @Value("${interlink.oauth.refresh-lease:10s}") Duration lease) {
         if (lease.compareTo(endpoint.timeout().multipliedBy(2)) < 0) {
@@ -67,7 +65,6 @@ public class TokenRefresher {
         this.endpoint = endpoint;
         this.apps = apps;
         this.vault = vault;
-        this.accounts = accounts;
         this.clock = clock;
         this.lease = lease;
     }
@@ -76,7 +73,8 @@ public class TokenRefresher {
      * A pair newer than {@code seen}: refreshed here, or by whoever refreshed since {@code seen} was read. With
      * {@code force} (the provider rejected {@code seen}) a stored pair equal to {@code seen} does not count.
      */
-    public TokenSet refresh(UUID tenantId, UUID accountId, ProviderDefinition provider, TokenSet seen) {
+    public TokenSet refresh(
+            UUID tenantId, UUID accountId, ProviderDefinition provider, TokenSet seen, Rejections onRejected) {
         CompletableFuture<TokenSet> mine = new CompletableFuture<>();
         CompletableFuture<TokenSet> running = inFlight.putIfAbsent(accountId, mine);
         if (running != null) {
@@ -87,7 +85,7 @@ public class TokenRefresher {
             }
         }
         try {
-            TokenSet fresh = refreshAcrossReplicas(tenantId, accountId, provider, seen);
+            TokenSet fresh = refreshAcrossReplicas(tenantId, accountId, provider, seen, onRejected);
             mine.complete(fresh);
             return fresh;
         } catch (RuntimeException e) {
@@ -98,7 +96,8 @@ public class TokenRefresher {
         }
     }
 
-    private TokenSet refreshAcrossReplicas(UUID tenantId, UUID accountId, ProviderDefinition provider, TokenSet seen) {
+    private TokenSet refreshAcrossReplicas(
+            UUID tenantId, UUID accountId, ProviderDefinition provider, TokenSet seen, Rejections onRejected) {
         Instant deadline = clock.instant().plus(lease).plus(endpoint.timeout());
         while (true) {
             state.version(tenantId, accountId);
@@ -109,26 +108,28 @@ public class TokenRefresher {
             Instant now = clock.instant();
             if (state.tryLease(accountId, owner, now, now.plus(lease))) {
                 try {
-                    return refreshUnderLease(tenantId, accountId, provider, seen);
+                    return refreshUnderLease(tenantId, accountId, provider, seen, onRejected);
                 } finally {
                     state.release(accountId, owner);
                 }
             }
             if (clock.instant().isAfter(deadline)) {
-                throw unavailable(provider, "another refresh of this account is taking too long", Duration.ofSeconds(1));
+                throw unavailable(
+                        provider, "another refresh of this account is taking too long", Duration.ofSeconds(1));
             }
             sleep();
         }
     }
 
-    private TokenSet refreshUnderLease(UUID tenantId, UUID accountId, ProviderDefinition provider, TokenSet seen) {
+    private TokenSet refreshUnderLease(
+            UUID tenantId, UUID accountId, ProviderDefinition provider, TokenSet seen, Rejections onRejected) {
         long version = state.version(tenantId, accountId);
         TokenSet stored = stored(tenantId, accountId);
         if (newer(stored, seen, provider)) {
             return stored; // refreshed by another replica between our look and our lease
         }
         if (stored.refreshToken() == null) {
-            throw reauth(tenantId, accountId, provider, "no refresh token is stored");
+            throw reauth(onRejected, provider, "no refresh token is stored");
         }
         OAuthClient client = apps.client(tenantId, provider.id())
                 .orElseThrow(() -> unavailable(provider, "no OAuth app is configured for " + provider.id(), null));
@@ -136,7 +137,10 @@ public class TokenRefresher {
         if (outcome instanceof TokenEndpoint.Issued issued) {
             TokenSet next = issued.tokens().refreshToken() != null
                     ? issued.tokens()
-                    : new TokenSet(issued.tokens().accessToken(), stored.refreshToken(), issued.tokens().expiresAt());
+                    : new TokenSet(
+                            issued.tokens().accessToken(),
+                            stored.refreshToken(),
+                            issued.tokens().expiresAt());
             if (!state.save(tenantId, accountId, version, next, clock.instant())) {
                 LOG.warn("Refreshed tokens of account {} not saved: a newer pair exists", accountId);
                 return stored(tenantId, accountId);
@@ -145,7 +149,7 @@ public class TokenRefresher {
             return next;
         }
         if (outcome instanceof TokenEndpoint.Rejected rejected) {
-            throw reauth(tenantId, accountId, provider, "the refresh token was rejected (" + rejected.error() + ")");
+            throw reauth(onRejected, provider, "the refresh token was rejected (" + rejected.error() + ")");
         }
         TokenEndpoint.Unavailable down = (TokenEndpoint.Unavailable) outcome;
         LOG.info("Refresh of account {} failed for now: {}", accountId, down.why());
@@ -155,8 +159,8 @@ public class TokenRefresher {
     private TokenSet stored(UUID tenantId, UUID accountId) {
         return vault.load(SecretRef.credentials(tenantId, accountId))
                 .map(TokenSet::of)
-                .orElseThrow(() -> ApiProblem.of(
-                        ErrorCode.INTEGRATION_REAUTH_REQUIRED, "No tokens are stored for this account"));
+                .orElseThrow(() ->
+                        ApiProblem.of(ErrorCode.INTEGRATION_REAUTH_REQUIRED, "No tokens are stored for this account"));
     }
 
     /** Another caller's result: a different access token that is not itself about to expire. */
@@ -165,8 +169,8 @@ public class TokenRefresher {
                 && !stored.expiresWithin(provider.oauth2().expiryMargin(), clock.instant());
     }
 
-    private ApiProblem reauth(UUID tenantId, UUID accountId, ProviderDefinition provider, String why) {
-        accounts.markNeedsReauth(tenantId, accountId, provider.displayName() + ": " + why);
+    private static ApiProblem reauth(Rejections onRejected, ProviderDefinition provider, String why) {
+        onRejected.needsReauth(provider.displayName() + ": " + why);
         return ApiProblem.of(
                         ErrorCode.INTEGRATION_REAUTH_REQUIRED,
                         provider.displayName() + " no longer accepts this account's authorization; re-link the account")
@@ -176,7 +180,8 @@ public class TokenRefresher {
     private static ApiProblem unavailable(ProviderDefinition provider, String why, Duration retryAfter) {
         ApiProblem p = ApiProblem.of(
                         ErrorCode.INTEGRATION_TOKEN_REFRESH_UNAVAILABLE,
-                        "The access token of this " + provider.displayName() + " account could not be refreshed: " + why)
+                        "The access token of this " + provider.displayName() + " account could not be refreshed: "
+                                + why)
                 .with("retryable", true);
         if (retryAfter != null) {
             p.header("Retry-After", String.valueOf(Math.max(1, retryAfter.toSeconds())));

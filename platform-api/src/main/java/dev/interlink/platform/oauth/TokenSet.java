@@ -16,8 +16,7 @@ public record TokenSet(String accessToken, String refreshToken, Instant expiresA
 
     public static TokenSet of(Credentials c) {
         String expires = c.get(EXPIRES_AT);
-        return new TokenSet(
-                c.get(ACCESS_TOKEN), c.get(REFRESH_TOKEN), expires == null ? null : Instant.parse(expires));
+        return new TokenSet(c.get(ACCESS_TOKEN), c.get(REFRESH_TOKEN), expires == null ? null : Instant.parse(expires));
     }
 
     public Credentials credentials() {

@@ -159,8 +159,7 @@ public final class CatalogLoader {
                 r.problems.add("auth.oauth2.scopes must be a list");
             }
             Duration margin = o.containsKey("expiry_margin") ? r.duration(o, "expiry_margin") : Duration.ofMinutes(5);
-            oauth2 = new OAuth2Settings(
-                    authorize, token, r.string(o, "audience", false), List.copyOf(scopes), margin);
+            oauth2 = new OAuth2Settings(authorize, token, r.string(o, "audience", false), List.copyOf(scopes), margin);
         } else if (auth.containsKey("oauth2")) {
             r.problems.add("auth.oauth2 is only for mode OAUTH2");
         }
