@@ -217,6 +217,17 @@ class LeverApiTest extends LeverTestBase {
     }
 
     @Test
+    void the_api_key_and_the_oauth_app_have_separate_buckets() {
+        var a = sb.createOAuthAccount("lever", 1, 5);
+        sb.setTokenBucket(a.accountId(), 0.001, 3);
+        String t = access(a);
+        for (int i = 0; i < 3; i++) assertEquals(200, get(a, t, "/stages").status());
+        assertEquals(429, get(a, t, "/stages").status());
+        var key = Http.send("GET", a.baseUrl() + "/stages", null, "Authorization", basic(a));
+        assertEquals(200, key.status());
+    }
+
+    @Test
     void create_opportunity_requires_perform_as() {
         var a = newAccount(5);
         var r = api(a, access(a), "POST", "/opportunities", Map.of("name", "Ada Lovelace"));
