@@ -89,6 +89,29 @@ class LeverOAuthTest extends LeverTestBase {
     }
 
     @Test
+    void an_unsupported_response_type_is_redirected_back_as_an_error() {
+        var a = newAccount(5);
+        String url = a.authorizeUrl() + "?client_id=" + a.clientId() + "&redirect_uri=" + enc(REDIRECT)
+                + "&response_type=token&state=s1&scope=offline_access&audience=" + enc(AUDIENCE);
+        var r = Http.send("GET", url, null);
+        assertEquals(302, r.status());
+        var q = query(r.header("Location"));
+        assertEquals(List.of("unsupported_response_type"), q.get("error"));
+        assertEquals(List.of("s1"), q.get("state"));
+    }
+
+    @Test
+    void an_access_token_ttl_of_one_second_is_honoured() {
+        var a = newAccount(5);
+        settings(a, Map.of("access_ttl_seconds", 1));
+        var t = sb.mintTokens(a.accountId(), SCOPES);
+        assertEquals(1, t.expiresIn());
+        sb.advanceClock(Duration.ofMillis(1001));
+        assertEquals(401, get(a, t.accessToken(), "/opportunities?limit=1").status());
+        assertEquals(1, ((Number) refresh(a, t.refreshToken()).json().get("expires_in")).intValue());
+    }
+
+    @Test
     void the_code_exchange_answers_a_jwt_access_token_and_a_v1_refresh_token() throws Exception {
         var a = newAccount(5);
         var r = exchange(a, code(a, SCOPES, null));
