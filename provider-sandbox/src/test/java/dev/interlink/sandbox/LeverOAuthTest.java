@@ -400,6 +400,28 @@ class LeverOAuthTest extends LeverTestBase {
     }
 
     @Test
+    void of_fifty_concurrent_exchanges_of_one_code_exactly_one_succeeds() throws Exception {
+        var a = newAccount(5);
+        String code = code(a, SCOPES, null);
+        ExecutorService pool = Executors.newFixedThreadPool(25);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<Http.Res>> fs = new ArrayList<>();
+            for (int i = 0; i < 50; i++)
+                fs.add(pool.submit(() -> {
+                    go.await();
+                    return exchange(a, code);
+                }));
+            go.countDown();
+            int ok = 0;
+            for (Future<Http.Res> f : fs) if (f.get().status() == 200) ok++;
+            assertEquals(1, ok);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void two_hundred_concurrent_refreshes_of_distinct_families_all_succeed() throws Exception {
         var a = newAccount(5);
         int n = 200;
