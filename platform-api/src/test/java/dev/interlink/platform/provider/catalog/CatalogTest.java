@@ -69,7 +69,15 @@ class CatalogTest {
             assertThat(f.helpText()).as(f.name()).isNotBlank();
             assertThat(f.label()).as(f.name()).isNotBlank();
         }
-        assertThat(provider(id).field("api_key").orElseThrow().secret()).isTrue();
+        // whatever goes into an auth header is a secret
+        provider(id).authHeaderTemplates().values().forEach(template -> {
+            java.util.regex.Matcher m = ProviderDefinition.VARIABLE.matcher(template);
+            while (m.find()) {
+                assertThat(provider(id).field(m.group(1)).orElseThrow().secret())
+                        .as(m.group(1))
+                        .isTrue();
+            }
+        });
     }
 
     @Test
