@@ -2,31 +2,22 @@ package dev.interlink.platform.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.interlink.platform.account.ProviderSandbox;
+import dev.interlink.platform.oauth.ThreeReplicas.Linked;
 import dev.interlink.platform.tenant.TenantService;
 import dev.interlink.platform.testing.Api;
 import dev.interlink.platform.testing.DatabaseAvailable;
 import dev.interlink.platform.testing.TestDatabase;
-import dev.interlink.platform.testing.TestKeys;
 import dev.interlink.platform.testing.TestTenants;
 import dev.interlink.platform.testing.TestTenants.TestTenant;
 import dev.interlink.sandbox.Sandbox;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,114 +34,44 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RefreshAcrossReplicasTest {
     private static final int CALLS = 200;
 
-    private final List<EmbeddedServer> replicas = new ArrayList<>();
-    private final List<Api> apis = new ArrayList<>();
-    private Map<String, String> database;
+    private ThreeReplicas cluster;
     private Sandbox sandbox;
+    private List<Api> apis;
     private TestTenant tenant;
 
     @BeforeAll
     void startThreeReplicas() {
-        sandbox = ProviderSandbox.get();
-        database = TestDatabase.freshSchema();
-        Map<String, Object> props = new HashMap<>(database);
-        props.putAll(ProviderSandbox.properties());
-        props.put("interlink.jwt.keys", TestKeys.JWKS);
-        props.put("micronaut.server.port", -1);
-        props.put("interlink.inbound-rate.per-second", 100_000);
-        props.put("interlink.inbound-rate.burst", 100_000);
-        // this test is about refreshes, not pacing: budgets far above the calls made
-        props.put("interlink.provider.lever.rate-limit.rate-per-second", 100_000);
-        props.put("interlink.provider.lever.rate-limit.burst", 100_000);
-        props.put("interlink.oauth.token-timeout", "3s");
-        props.put("interlink.oauth.refresh-lease", "6s");
-        for (int i = 0; i < 3; i++) {
-            EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props, "test");
-            replicas.add(server);
-            apis.add(new Api(server.getURI()));
-        }
-        tenant = TestTenants.create(
-                replicas.get(0).getApplicationContext().getBean(TenantService.class), apis.get(0), "Refresh Co");
+        cluster = new ThreeReplicas();
+        sandbox = cluster.sandbox;
+        apis = cluster.apis;
+        tenant = cluster.tenant;
     }
 
     @AfterAll
     void stop() {
-        replicas.forEach(EmbeddedServer::close);
-        if (database != null) {
-            TestDatabase.drop(database.get("interlink.test.base-url"), database.get("interlink.test.schema"));
-        }
+        if (cluster != null) cluster.close();
     }
-
-    /** A Lever account in the sandbox, the tenant's OAuth app for it, and the imported connection's id. */
-    private record Linked(Sandbox.OAuthAccountInfo lever, String id) {}
 
     private Linked link(String rotation) {
-        Sandbox.OAuthAccountInfo lever = sandbox.createOAuthAccount("lever", 3, 5);
-        sandbox.setTokenBucket(lever.accountId(), 100_000, 100_000);
-        sandbox.oauthSettings(lever.accountId(), Map.of("rotation", rotation));
-        replicas.get(0)
-                .getApplicationContext()
-                .getBean(OAuthApps.class)
-                .put(tenant.id(), "lever", lever.clientId(), lever.clientSecret());
-        Sandbox.TokenPair pair = sandbox.mintTokens(lever.accountId(), null);
-        Api.Response created = apis.get(0)
-                .post(
-                        "/integrated-accounts",
-                        tenant.token(),
-                        Map.of(
-                                "provider",
-                                "lever",
-                                "end_user",
-                                Map.of("id", "lever-" + lever.accountId()),
-                                "credentials",
-                                Map.of(
-                                        "access_token", pair.accessToken(),
-                                        "refresh_token", pair.refreshToken(),
-                                        "expires_at",
-                                                Instant.now()
-                                                        .plusSeconds(pair.expiresIn())
-                                                        .toString())));
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        sandbox.resetCounters(lever.accountId());
-        return new Linked(lever, created.json().get("id").asText());
+        return cluster.link(rotation);
     }
 
-    /** {@code CALLS} proxy calls from 24 threads, spread round-robin over the three replicas; their statuses. */
     private List<Integer> spread(String accountId) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(24);
-        try {
-            List<Callable<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < CALLS; i++) {
-                Api api = apis.get(i % 3);
-                calls.add(() -> api.get("/proxy/users?limit=1&integrated_account_id=" + accountId, tenant.token())
-                        .status());
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(calls)) {
-                statuses.add(f.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
+        return cluster.spread(accountId, CALLS, 24).stream()
+                .map(ThreeReplicas.Call::status)
+                .toList();
     }
 
-    @SuppressWarnings("unchecked")
     private int grants(Sandbox.OAuthAccountInfo lever, String grant) {
-        Map<String, Object> counters = sandbox.counters(lever.accountId());
-        return ((Number) ((Map<String, Object>) counters.get("token_grants")).get(grant)).intValue();
+        return cluster.grants(lever, grant);
     }
 
     private int invalidGrants(Sandbox.OAuthAccountInfo lever) {
-        return ((Number) sandbox.counters(lever.accountId()).get("invalid_grant")).intValue();
+        return cluster.invalidGrants(lever);
     }
 
     private String status(String accountId) {
-        return apis.get(1)
-                .get("/integrated-accounts/" + accountId, tenant.token())
-                .json()
-                .get("status")
-                .asText();
+        return cluster.status(accountId);
     }
 
     @Test
@@ -183,10 +104,10 @@ class RefreshAcrossReplicasTest {
     void a_lease_left_by_a_dead_replica_delays_the_refresh_by_at_most_the_lease_budget() throws Exception {
         Linked linked = link("strict");
         UUID accountId = UUID.fromString(linked.id());
-        replicas.get(0).getApplicationContext().getBean(TokenStateStore.class).version(tenant.id(), accountId);
+        cluster.bean(TokenStateStore.class).version(tenant.id(), accountId);
         // a replica took the lease and died without a word (its lease runs 2 more seconds)
         try (Connection c = DriverManager.getConnection(
-                        database.get("datasources.default.url"), TestDatabase.user(), TestDatabase.password());
+                        cluster.database.get("datasources.default.url"), TestDatabase.user(), TestDatabase.password());
                 PreparedStatement ps = c.prepareStatement(
                         "update oauth_token_state set lease_owner = 'dead-replica', lease_until = ? where account_id = ?")) {
             ps.setTimestamp(1, Timestamp.from(Instant.now().plusSeconds(2)));
@@ -250,8 +171,7 @@ class RefreshAcrossReplicasTest {
     @Test
     void another_tenants_account_cannot_be_refreshed() {
         Linked linked = link("strict");
-        TestTenant other = TestTenants.create(
-                replicas.get(0).getApplicationContext().getBean(TenantService.class), apis.get(0), "Other Co");
+        TestTenant other = TestTenants.create(cluster.bean(TenantService.class), apis.get(0), "Other Co");
 
         Api.Response r = apis.get(0).post("/integrated-accounts/" + linked.id() + "/refresh", other.token(), Map.of());
 
