@@ -40,6 +40,11 @@ final class ThreeReplicas implements AutoCloseable {
     record Call(int status, long nanos) {}
 
     ThreeReplicas() {
+        this(Map.of());
+    }
+
+    /** With {@code extra} configuration on every replica. */
+    ThreeReplicas(Map<String, Object> extra) {
         Map<String, Object> props = new HashMap<>(database);
         props.putAll(ProviderSandbox.properties());
         props.put("interlink.jwt.keys", TestKeys.JWKS);
@@ -52,6 +57,7 @@ final class ThreeReplicas implements AutoCloseable {
         props.put("datasources.default.maximum-pool-size", 6); // three pools on one server's connection limit
         props.put("interlink.oauth.token-timeout", "3s");
         props.put("interlink.oauth.refresh-lease", "6s");
+        props.putAll(extra);
         for (int i = 0; i < 3; i++) {
             EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props, "test");
             replicas.add(server);
