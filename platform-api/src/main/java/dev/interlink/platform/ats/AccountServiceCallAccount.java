@@ -29,9 +29,13 @@ public class AccountServiceCallAccount implements CallAccount {
 
     @Override
     public ConnectorContext resolve(Principal principal, String integratedAccountId) {
-        ConnectedAccount connected = accounts.resolveForCall(principal.tenantId(), integratedAccountId);
+        return resolve(principal.tenantId(), integratedAccountId);
+    }
+
+    @Override
+    public ConnectorContext resolve(UUID tenantId, String integratedAccountId) {
+        ConnectedAccount connected = accounts.resolveForCall(tenantId, integratedAccountId);
         UUID accountId = connected.account().id();
-        UUID tenantId = principal.tenantId();
         Timeouts t = connected.provider().timeouts();
         accounts.touchLastUsed(tenantId, accountId);
         return new ConnectorContext(

@@ -2,6 +2,7 @@ package dev.interlink.platform.ats;
 
 import dev.interlink.platform.auth.Principal;
 import dev.interlink.platform.provider.ConnectorContext;
+import java.util.UUID;
 
 /**
  * Resolves the integrated account of a unified or proxy call for the caller's tenant and turns it into a
@@ -10,6 +11,9 @@ import dev.interlink.platform.provider.ConnectorContext;
  */
 public interface CallAccount {
     ConnectorContext resolve(Principal principal, String integratedAccountId);
+
+    /** The same for background work (change detection), with the tenant of the account being worked on. */
+    ConnectorContext resolve(UUID tenantId, String integratedAccountId);
 
     /** The provider id of the account (for capabilities), with the same tenant check. */
     String provider(Principal principal, String integratedAccountId);
