@@ -13,8 +13,9 @@ import java.time.Duration;
  * Keeps the poller to its share of an account's provider budget ({@code interlink.changes.max-budget-share},
  * default 0.5): the poller draws from the same cluster-wide bucket as the tenant's own calls (RateBudgetStep), and
  * before each page it reads what is left; when taking the page would leave less than the reserved part
- * ({@code (1 - share) × limit}), it waits for a fast-refilling bucket (Loxo: 4/s) up to a few seconds, or stops the
- * poll (CATS: a rolling hour) and leaves the rest to the next tick.
+ * ({@code (1 - share) × limit}), it waits for a fast-refilling bucket (Loxo: 4/s) up to
+ * {@code interlink.changes.max-budget-wait} (5 s), or stops the poll (CATS: a rolling hour) and leaves the rest to
+ * the next tick. On a token bucket it also paces itself to {@code share × rate}.
  */
 @Singleton
 class BudgetShare {
@@ -64,6 +65,7 @@ class BudgetShare {
         final int reserved;
         final Integer remainingAtStart;
         private long callsBefore;
+        private final long startedNanos = System.nanoTime();
         private long perStep = 1;
 
         Budget(ConnectorContext ctx, RatePolicy policy) {
@@ -86,6 +88,7 @@ class BudgetShare {
             callsBefore = ctx.providerCalls();
             if (policy == null) return true;
             long deadline = System.nanoTime() + maxWait.toNanos();
+            if (policy.kind() == RatePolicy.Kind.TOKEN_BUCKET && !paced(deadline)) return false;
             while (true) {
                 int remaining = buckets.remaining(key, policy);
                 // a token bucket refills while a step runs (and a tenant call waits up to the rate limiter's wait
@@ -95,6 +98,22 @@ class BudgetShare {
                 if (missing <= 0) return true;
                 if (policy.kind() != RatePolicy.Kind.TOKEN_BUCKET) return false;
                 long waitMs = (long) Math.ceil(missing * 1000 / policy.ratePerSecond());
+                if (System.nanoTime() + waitMs * 1_000_000 > deadline) return false;
+                sleep(waitMs);
+            }
+        }
+
+        /**
+         * A token bucket refills: without pacing, an idle tenant's whole refill would go to the poller. So the
+         * poller also keeps to {@code share × rate} over the poll, on top of the burst above the reserve.
+         */
+        private boolean paced(long deadline) {
+            while (true) {
+                double elapsed = (System.nanoTime() - startedNanos) / 1e9;
+                double allowance = (limit - reserved) + share * policy.ratePerSecond() * elapsed;
+                double over = calls() + 1 - allowance;
+                if (over <= 0) return true;
+                long waitMs = (long) Math.ceil(over * 1000 / (share * policy.ratePerSecond()));
                 if (System.nanoTime() + waitMs * 1_000_000 > deadline) return false;
                 sleep(waitMs);
             }

@@ -39,6 +39,7 @@ public class ChangeScheduler implements ApplicationEventListener<ServerStartupEv
     private final DataSource dataSource;
     private final AccountPoller poller;
     private final ChangeStore store;
+    private final SubscriptionStore subscriptions;
     private final ProviderWebhooks webhooks;
     private final Duration interval;
     private final Duration schedulerPolling;
@@ -52,6 +53,7 @@ public class ChangeScheduler implements ApplicationEventListener<ServerStartupEv
             DataSource dataSource,
             AccountPoller poller,
             ChangeStore store,
+            SubscriptionStore subscriptions,
             ProviderWebhooks webhooks,
             @Value("${interlink.changes.poll-interval:5m}") Duration interval,
             @Value("${interlink.changes.scheduler-polling-interval:5s}") Duration schedulerPolling,
@@ -61,6 +63,7 @@ public class ChangeScheduler implements ApplicationEventListener<ServerStartupEv
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.poller = poller;
         this.store = store;
+        this.subscriptions = subscriptions;
         this.webhooks = webhooks;
         this.interval = interval;
         this.schedulerPolling = schedulerPolling;
@@ -84,6 +87,7 @@ public class ChangeScheduler implements ApplicationEventListener<ServerStartupEv
                 }
             }
             store.purgeRuns(now.minus(Duration.ofDays(7)));
+            subscriptions.purgeDeliveries(now.minus(Duration.ofDays(7)));
             LOG.debug("changes-tick scheduled {} polls", scheduled);
         });
     }

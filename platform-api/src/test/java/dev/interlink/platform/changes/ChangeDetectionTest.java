@@ -292,7 +292,17 @@ class ChangeDetectionTest extends ApiTest {
                 RemoteKey.decode(app.path("id").asText(), 2, "/id"),
                 RemoteKey.of("318337"),
                 false);
-        poll(a, loxo);
+        PollRun run = poll(a, loxo);
+        long ms = java.time.Duration.between(run.startedAt(), run.finishedAt()).toMillis();
+        System.out.printf(
+                "[measure] Loxo poll of 5 people: %d calls in %d ms = %.0f%% of the 4/s rate over the poll"
+                        + " (reserve %d of %d tokens), %s%n",
+                run.calls(),
+                ms,
+                100.0 * run.calls() / Math.max(1, 4.0 * ms / 1000),
+                run.reserved(),
+                run.budgetLimit(),
+                run.outcome());
 
         List<RecordingEvents.Published> changed = of(loxo, "ats.application.stage_changed");
         assertThat(changed).hasSize(1);
