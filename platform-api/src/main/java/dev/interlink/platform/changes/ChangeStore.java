@@ -163,6 +163,40 @@ class ChangeStore {
                 });
     }
 
+    /** The latest poll runs of one account of one tenant, newest first. */
+    @Transactional(readOnly = true)
+    List<PollRun> runs(UUID tenantId, UUID accountId, int limit) {
+        return jdbc.prepareStatement(
+                """
+                SELECT started_at, finished_at, calls, budget_limit, remaining_at_start, reserved, deferred, events,
+                       baseline, outcome
+                  FROM change_poll_run WHERE tenant_id = ? AND account_id = ? ORDER BY id DESC LIMIT ?""",
+                ps -> {
+                    ps.setObject(1, tenantId);
+                    ps.setObject(2, accountId);
+                    ps.setInt(3, limit);
+                    List<PollRun> out = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(new PollRun(
+                                    tenantId,
+                                    accountId,
+                                    rs.getTimestamp(1).toInstant(),
+                                    rs.getTimestamp(2).toInstant(),
+                                    rs.getInt(3),
+                                    rs.getInt(4),
+                                    (Integer) rs.getObject(5),
+                                    rs.getInt(6),
+                                    rs.getBoolean(7),
+                                    rs.getInt(8),
+                                    rs.getBoolean(9),
+                                    rs.getString(10)));
+                        }
+                    }
+                    return out;
+                });
+    }
+
     /** Poll runs are a report, not history: kept a week. */
     @Transactional
     int purgeRuns(Instant before) {

@@ -505,4 +505,22 @@ class ChangeDetectionTest extends ApiTest {
                 .as("the tenant's own call still goes through")
                 .isEqualTo(200);
     }
+
+    @Test
+    void a_tenant_reads_what_each_poll_spent_and_another_tenant_gets_404_for_the_same_account() {
+        Linked cats = link(a, "cats");
+        PollRun run = poll(a, cats);
+
+        Api.Response mine = api.get("/integrated-accounts/" + cats.id() + "/change-polls", a.token());
+        assertThat(mine.status()).as(mine.text()).isEqualTo(200);
+        JsonNode last = mine.json().at("/result/0");
+        assertThat(last.path("calls").asInt()).isEqualTo(run.calls());
+        assertThat(last.path("budget_limit").asInt()).isEqualTo(500);
+        assertThat(last.path("reserved").asInt()).isEqualTo(250);
+        assertThat(last.path("baseline").asBoolean()).isTrue();
+        assertThat(last.path("outcome").asText()).isEqualTo("complete");
+
+        Api.Response theirs = api.get("/integrated-accounts/" + cats.id() + "/change-polls", b.token());
+        assertThat(theirs.status()).isEqualTo(404);
+    }
 }
