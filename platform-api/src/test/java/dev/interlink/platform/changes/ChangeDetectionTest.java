@@ -73,6 +73,9 @@ class ChangeDetectionTest extends ApiTest {
     CallAccount callAccount;
 
     @Inject
+    ChangeEngine engine;
+
+    @Inject
     @Named("loxo")
     AtsWriter loxoWriter;
 
@@ -522,5 +525,101 @@ class ChangeDetectionTest extends ApiTest {
 
         Api.Response theirs = api.get("/integrated-accounts/" + cats.id() + "/change-polls", b.token());
         assertThat(theirs.status()).isEqualTo(404);
+    }
+
+    @Test
+    void interlink_writes_on_loxo_emit_once_each_and_the_next_poll_emits_nothing_for_them() {
+        Linked loxo = link(a, "loxo");
+        poll(a, loxo);
+        Api.Response created = api.post(
+                "/unified/ats/candidates?integrated_account_id=" + loxo.id(),
+                a.token(),
+                Map.of(
+                        "first_name",
+                        "Grace",
+                        "last_name",
+                        "Events",
+                        "emails",
+                        List.of(Map.of("email", "grace.events@example.com", "type", "PERSONAL"))));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String candidate = created.json().path("id").asText();
+        Api.Response uploaded = api.post(
+                "/unified/ats/candidates/" + candidate + "/attachments?integrated_account_id=" + loxo.id(),
+                a.token(),
+                Map.of(
+                        "file_name", "cv.pdf",
+                        "content_type", "application/pdf",
+                        "type", "RESUME",
+                        "data", java.util.Base64.getEncoder().encodeToString("%PDF-1.4 cv".getBytes())));
+        assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+
+        assertThat(of(loxo, "ats.candidate.created")).hasSize(1);
+        List<RecordingEvents.Published> files = of(loxo, "ats.attachment.created");
+        assertThat(files).hasSize(1);
+        assertThat(files.get(0).data())
+                .containsEntry("attachment_id", uploaded.json().path("id").asText())
+                .containsEntry("candidate_id", candidate)
+                .containsEntry("source", "interlink_write");
+
+        PollRun run = poll(a, loxo);
+        assertThat(run.events()).as(all(loxo).toString()).isZero();
+        assertThat(all(loxo)).hasSize(2);
+    }
+
+    @Test
+    void a_file_a_recruiter_adds_to_a_loxo_person_is_found_by_the_next_poll() {
+        Linked loxo = link(a, "loxo");
+        poll(a, loxo);
+        String candidate = api.get("/unified/ats/candidates?limit=1&integrated_account_id=" + loxo.id(), a.token())
+                .json()
+                .at("/result/0/id")
+                .asText();
+        RemoteKey file = loxoWriter.uploadAttachment(
+                callAccount.resolve(a.id(), loxo.id().toString()),
+                RemoteKey.decode(candidate, 1, "/id").part(0),
+                new AtsWriter.FileInput("notes.txt", "text/plain", "OTHER", "hello".getBytes()));
+
+        poll(a, loxo);
+
+        List<RecordingEvents.Published> files = of(loxo, "ats.attachment.created");
+        assertThat(files).hasSize(1);
+        assertThat(files.get(0).data()).containsEntry("candidate_id", candidate).containsEntry("source", "poll");
+        if (file != null) assertThat(files.get(0).data()).containsEntry("attachment_id", file.id());
+    }
+
+    @Test
+    void two_sources_observing_the_same_change_at_the_same_moment_emit_it_once() throws Exception {
+        Linked cats = link(a, "cats");
+        poll(a, cats);
+        SandboxCats.Pipeline p = cats.cats().firstPipeline();
+        cats.cats().move(p.id(), cats.cats().otherStatus(p));
+        JsonNode record = api.get(
+                        "/unified/ats/applications/" + RemoteKey.encode(String.valueOf(p.id()))
+                                + "?integrated_account_id=" + cats.id(),
+                        a.token())
+                .json();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                Source source = i % 2 == 0 ? Source.POLL : Source.PROVIDER_WEBHOOK;
+                results.add(pool.submit(() -> engine.observe(new ChangeEngine.Observation(
+                        a.id(),
+                        cats.id(),
+                        "cats",
+                        dev.interlink.platform.provider.AtsResource.APPLICATIONS,
+                        record,
+                        source,
+                        false,
+                        false,
+                        null))));
+            }
+            int emitted = 0;
+            for (var f : results) emitted += f.get();
+            assertThat(emitted).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(of(cats, "ats.application.stage_changed")).hasSize(1);
     }
 }
