@@ -23,12 +23,15 @@ create index execution_time_idx on scheduled_tasks (execution_time);
 create index last_heartbeat_idx on scheduled_tasks (last_heartbeat);
 create index priority_execution_time_idx on scheduled_tasks (priority desc, execution_time asc);
 
--- Per account: whether the baseline is taken (before it, records are stored without events).
+-- Per account: whether the baseline is taken (before it, records are stored without events), the provider's
+-- change feed position (CATS /events id) and when the resources were last listed in full.
 create table change_account (
     account_id   uuid primary key references integrated_account (id) on delete cascade,
     tenant_id    uuid        not null,
     provider     text        not null,
     baseline_at  timestamptz,
+    feed_cursor  text,
+    full_scan_at timestamptz,
     last_poll_at timestamptz
 );
 

@@ -104,37 +104,56 @@ class ChangeStore {
                 });
     }
 
-    /** The account's row (created on first poll); true when its baseline is taken. */
+    /** What a poll needs to know of its account: baseline taken, feed position, last full listing. */
+    record AccountState(boolean baselineTaken, String feedCursor, Instant fullScanAt) {}
+
+    /** The account's row (created on its first poll). */
     @Transactional
-    boolean baselineTaken(UUID tenantId, UUID accountId, String provider) {
+    AccountState state(UUID tenantId, UUID accountId, String provider) {
         return jdbc.prepareStatement(
                 """
                 INSERT INTO change_account (account_id, tenant_id, provider) VALUES (?, ?, ?)
                 ON CONFLICT (account_id) DO UPDATE SET provider = EXCLUDED.provider
-                RETURNING baseline_at IS NOT NULL""",
+                RETURNING baseline_at IS NOT NULL, feed_cursor, full_scan_at""",
                 ps -> {
                     ps.setObject(1, accountId);
                     ps.setObject(2, tenantId);
                     ps.setString(3, provider);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
-                        return rs.getBoolean(1);
+                        Timestamp full = rs.getTimestamp(3);
+                        return new AccountState(
+                                rs.getBoolean(1), rs.getString(2), full == null ? null : full.toInstant());
                     }
                 });
     }
 
+    /** The feed position after records up to it were observed (committed after them, so a crash only repeats). */
     @Transactional
-    void finishPoll(UUID accountId, boolean baselineComplete, Instant now) {
+    void saveCursor(UUID accountId, String cursor) {
+        jdbc.prepareStatement("UPDATE change_account SET feed_cursor = ? WHERE account_id = ?", ps -> {
+            ps.setString(1, cursor);
+            ps.setObject(2, accountId);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** {@code listedAll}: this poll listed every watched resource to the end (a baseline, or a safety rescan). */
+    @Transactional
+    void finishPoll(UUID accountId, boolean listedAll, Instant now) {
         jdbc.prepareStatement(
                 """
                 UPDATE change_account SET last_poll_at = ?,
-                       baseline_at = CASE WHEN ? AND baseline_at IS NULL THEN ? ELSE baseline_at END
+                       baseline_at = CASE WHEN ? AND baseline_at IS NULL THEN ? ELSE baseline_at END,
+                       full_scan_at = CASE WHEN ? THEN ? ELSE full_scan_at END
                  WHERE account_id = ?""",
                 ps -> {
                     ps.setTimestamp(1, Timestamp.from(now));
-                    ps.setBoolean(2, baselineComplete);
+                    ps.setBoolean(2, listedAll);
                     ps.setTimestamp(3, Timestamp.from(now));
-                    ps.setObject(4, accountId);
+                    ps.setBoolean(4, listedAll);
+                    ps.setTimestamp(5, Timestamp.from(now));
+                    ps.setObject(6, accountId);
                     return ps.executeUpdate();
                 });
     }

@@ -92,6 +92,8 @@ class ChangeDetectionTest extends ApiTest {
         p.put("micronaut.server.port", String.valueOf(PORT));
         p.put("interlink.public-base-url", "http://127.0.0.1:" + PORT);
         p.put("interlink.changes.enabled", "false");
+        p.put("datasources.default.maximum-pool-size", "8");
+        p.put("datasources.default.minimum-idle", "1");
         p.put("interlink.changes.provider-webhooks", "true");
         p.put("interlink.changes.test.record-events", "true");
         return p;
@@ -621,5 +623,35 @@ class ChangeDetectionTest extends ApiTest {
             pool.shutdownNow();
         }
         assertThat(of(cats, "ats.application.stage_changed")).hasSize(1);
+    }
+
+    @Test
+    void a_pipeline_a_recruiter_creates_in_cats_is_announced_as_an_application_created_by_the_next_poll() {
+        Linked cats = link(a, "cats");
+        poll(a, cats);
+        SandboxCats.Pipeline existing = cats.cats().firstPipeline();
+        JsonNode pipeline = cats.cats().get("/pipelines/" + existing.id());
+        long candidate = pipeline.path("candidate_id").asLong();
+        long job = 0;
+        for (JsonNode j : cats.cats().get("/jobs?per_page=10").at("/_embedded/jobs")) {
+            if (j.path("id").asLong() != pipeline.path("job_id").asLong())
+                job = j.path("id").asLong();
+        }
+        SandboxCats.Result made =
+                cats.cats().send("POST", "/pipelines", "{\"candidate_id\":" + candidate + ",\"job_id\":" + job + "}");
+        assertThat(made.status()).isEqualTo(201);
+
+        PollRun run = poll(a, cats);
+
+        List<RecordingEvents.Published> created = of(cats, "ats.application.created");
+        assertThat(created).hasSize(1);
+        assertThat(created.get(0).data())
+                .containsEntry("candidate_id", RemoteKey.encode(String.valueOf(candidate)))
+                .containsEntry("job_id", RemoteKey.encode(String.valueOf(job)))
+                .containsEntry("source", "poll");
+        assertThat(map(created.get(0).data().get("stage")).get("name")).isNotNull();
+        assertThat(run.calls())
+                .as("the feed names the one new pipeline: no full listing")
+                .isLessThanOrEqualTo(3);
     }
 }

@@ -58,6 +58,9 @@ class TwoInstancePollingTest {
         props.put("interlink.provider.cats.base-url", SANDBOX.baseUrl() + "/cats/v3");
         props.put("interlink.provider.loxo.base-url", SANDBOX.baseUrl() + "/loxo");
         props.put("interlink.changes.enabled", "true");
+        // two replicas plus the other builds on this server: keep the pools small (max_connections is shared)
+        props.put("datasources.default.maximum-pool-size", "8");
+        props.put("datasources.default.minimum-idle", "1");
         props.put("interlink.changes.poll-interval", "1s");
         props.put("interlink.changes.scheduler-polling-interval", "200ms");
         props.put("interlink.changes.heartbeat-interval", "500ms");
