@@ -654,4 +654,22 @@ class ChangeDetectionTest extends ApiTest {
                 .as("the feed names the one new pipeline: no full listing")
                 .isLessThanOrEqualTo(3);
     }
+
+    @Test
+    void an_oversized_webhook_body_is_refused_with_413_before_anything_is_looked_up() throws Exception {
+        String body = "{\"event\":\"candidate.updated\",\"pad\":\"" + "x".repeat(300_000) + "\"}";
+        HttpResponse<String> r = deliver(
+                "http://127.0.0.1:" + PORT + "/inbound/cats/" + UUID.randomUUID(), body, "r-1", "HMAC-SHA256 00");
+        assertThat(r.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void a_flood_on_one_inbound_url_is_answered_429() throws Exception {
+        String url = "http://127.0.0.1:" + PORT + "/inbound/cats/" + UUID.randomUUID();
+        int limited = 0;
+        for (int i = 0; i < 80; i++) {
+            if (deliver(url, "{}", "r-" + i, null).statusCode() == 429) limited++;
+        }
+        assertThat(limited).isGreaterThan(0);
+    }
 }
