@@ -29,7 +29,9 @@ public class AccountServiceCallAccount implements CallAccount {
 
     @Override
     public ConnectorContext resolve(Principal principal, String integratedAccountId) {
-        return resolve(principal.tenantId(), integratedAccountId);
+        ConnectorContext ctx = resolve(principal.tenantId(), integratedAccountId);
+        accounts.touchLastUsed(principal.tenantId(), ctx.accountId()); // tenant use only, not background polls
+        return ctx;
     }
 
     @Override
@@ -37,7 +39,6 @@ public class AccountServiceCallAccount implements CallAccount {
         ConnectedAccount connected = accounts.resolveForCall(tenantId, integratedAccountId);
         UUID accountId = connected.account().id();
         Timeouts t = connected.provider().timeouts();
-        accounts.touchLastUsed(tenantId, accountId);
         return new ConnectorContext(
                 accountId,
                 connected.provider().id(),
