@@ -87,7 +87,7 @@ class WebhookCrossTenantTest extends ApiTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("routes")
-    void tenant_b_gets_404_for_tenant_a_ids(String method, String template, Object body) {
+    void tenant_b_gets_404_for_tenant_a_ids(String method, String template, Map<String, Object> body) {
         String path = template.replace("{e}", endpointOfA).replace("{d}", deliveryOfA);
         Api.Response r = api.send(method, path, b.token(), body, Map.of());
         assertThat(r.status()).as(r.text()).isEqualTo(404);
