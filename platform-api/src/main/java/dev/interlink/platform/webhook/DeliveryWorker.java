@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -47,7 +48,8 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
     private final Clock clock;
     private final TransactionOperations<Connection> tx;
     private final String workerId;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private static final int MAX_ROUNDS = 100;
+    private final Semaphore slots;
     private ScheduledExecutorService poller;
     private ExecutorService pool;
 
@@ -66,6 +68,7 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
         this.config = config;
         this.clock = clock;
         this.tx = tx;
+        this.slots = new Semaphore(config.workers());
         this.workerId = ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -105,37 +108,54 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
     private void pollSafely() {
         try {
             poll();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping
         } catch (RuntimeException e) {
             LOG.warn("Webhook poll failed, retrying next interval: {}", e.toString());
         }
     }
 
-    /** One round: claim for the free slots, hand each claim to the pool. Returns how many were claimed. */
-    int poll() {
-        int free = config.workers() - inFlight.get();
-        if (free <= 0) {
-            return 0;
-        }
-        List<DeliveryRepository.Claim> claims =
-                deliveries.claim(now(), free, config.perEndpoint(), config.lease(), workerId);
-        for (DeliveryRepository.Claim claim : claims) {
-            inFlight.incrementAndGet();
-            try {
-                pool.execute(() -> {
-                    try {
-                        deliver(claim);
-                    } catch (RuntimeException e) {
-                        // the lease expires and another round (here or on another replica) tries again
-                        LOG.warn("Webhook delivery {} could not be recorded: {}", claim.id(), e.toString());
-                    } finally {
-                        inFlight.decrementAndGet();
-                    }
-                });
-            } catch (RuntimeException rejected) {
-                inFlight.decrementAndGet();
+    /**
+     * One round: claim for the free sender slots and hand each claim to the pool; while whole batches come back
+     * (a backlog), claim again as soon as slots free up instead of waiting for the next interval. Returns how many
+     * were claimed.
+     */
+    int poll() throws InterruptedException {
+        int total = 0;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            int free = slots.availablePermits();
+            if (free == 0) {
+                if (!slots.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+                slots.release();
+                continue;
+            }
+            List<DeliveryRepository.Claim> claims =
+                    deliveries.claim(now(), free, config.perEndpoint(), config.lease(), workerId);
+            for (DeliveryRepository.Claim claim : claims) {
+                slots.acquire(); // only this thread acquires, and there were `free` permits
+                try {
+                    pool.execute(() -> {
+                        try {
+                            deliver(claim);
+                        } catch (RuntimeException e) {
+                            // the lease expires and a later round (here or on another replica) tries again
+                            LOG.warn("Webhook delivery {} could not be recorded: {}", claim.id(), e.toString());
+                        } finally {
+                            slots.release();
+                        }
+                    });
+                } catch (RuntimeException rejected) {
+                    slots.release();
+                }
+            }
+            total += claims.size();
+            if (claims.size() < free) {
+                break; // nothing more is due (or every due endpoint is at its cap)
             }
         }
-        return claims.size();
+        return total;
     }
 
     void deliver(DeliveryRepository.Claim claim) {

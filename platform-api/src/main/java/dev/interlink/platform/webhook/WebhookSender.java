@@ -113,6 +113,7 @@ public class WebhookSender {
         try {
             plain.connect(new InetSocketAddress(address, port), timeoutMillis);
             plain.setSoTimeout(timeoutMillis);
+            plain.setTcpNoDelay(true);
             if (!https) {
                 return plain;
             }
@@ -147,8 +148,12 @@ public class WebhookSender {
                 (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         head.append("Content-Length: ").append(body.length).append("\r\n");
         head.append("Connection: close\r\n\r\n");
-        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-        out.write(body);
+        // one write: a separate body segment would wait for the peer's delayed ACK (Nagle), ~40 ms per request
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] request = new byte[headBytes.length + body.length];
+        System.arraycopy(headBytes, 0, request, 0, headBytes.length);
+        System.arraycopy(body, 0, request, headBytes.length, body.length);
+        out.write(request);
         out.flush();
     }
 
