@@ -314,6 +314,23 @@ public class DeliveryRepository {
                 });
     }
 
+    /**
+     * Deletes events created before {@code before} that have no pending delivery; their deliveries and attempts go
+     * with them (cascade). Returns how many events.
+     */
+    @Transactional
+    public int purgeBefore(Instant before) {
+        return jdbc.prepareStatement(
+                """
+                delete from webhook_event e where e.created_at < ?
+                  and not exists (select 1 from webhook_delivery d where d.event_id = e.id and d.status = 'pending')
+                """,
+                ps -> {
+                    ps.setTimestamp(1, Timestamp.from(before));
+                    return ps.executeUpdate();
+                });
+    }
+
     private List<Delivery> withAttempts(List<Delivery> rows) {
         if (rows.isEmpty()) {
             return rows;

@@ -49,6 +49,7 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
     private final TransactionOperations<Connection> tx;
     private final String workerId;
     private static final int MAX_ROUNDS = 100;
+    private static final int STOP_GRACE_SECONDS = 2;
     private final Semaphore slots;
     private ScheduledExecutorService poller;
     private ExecutorService pool;
@@ -93,11 +94,24 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
         return t;
     }
 
+    /**
+     * Stops claiming, gives in-flight sends a short grace to finish and record, then abandons the rest: their
+     * leases expire and another replica sends them again (same webhook-id).
+     */
     @PreDestroy
     public synchronized void stop() {
-        if (poller != null) {
-            poller.shutdownNow();
+        if (poller == null) {
+            return;
+        }
+        poller.shutdownNow();
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
             pool.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -17,6 +17,7 @@ public class WebhookConfig {
     private final Duration disableAfter;
     private final Duration previousSecretTtl;
     private final int replayMax;
+    private final Duration retention;
 
     public WebhookConfig(
             @Value("${interlink.webhooks.worker-enabled:true}") boolean workerEnabled,
@@ -28,7 +29,8 @@ public class WebhookConfig {
             @Value("${interlink.webhooks.retry-jitter:0.1}") double jitter,
             @Value("${interlink.webhooks.disable-after:5d}") Duration disableAfter,
             @Value("${interlink.webhooks.previous-secret-ttl:24h}") Duration previousSecretTtl,
-            @Value("${interlink.webhooks.replay-max:10000}") int replayMax) {
+            @Value("${interlink.webhooks.replay-max:10000}") int replayMax,
+            @Value("${interlink.webhooks.retention:30d}") Duration retention) {
         this.workerEnabled = workerEnabled;
         this.pollInterval = pollInterval;
         this.workers = Math.max(1, workers);
@@ -39,6 +41,7 @@ public class WebhookConfig {
         this.disableAfter = disableAfter;
         this.previousSecretTtl = previousSecretTtl;
         this.replayMax = replayMax;
+        this.retention = retention;
         if (lease.compareTo(timeout.plusSeconds(5)) < 0) {
             throw new IllegalArgumentException("interlink.webhooks.lease must exceed the timeout by at least 5s");
         }
@@ -82,5 +85,9 @@ public class WebhookConfig {
 
     public int replayMax() {
         return replayMax;
+    }
+
+    public Duration retention() {
+        return retention;
     }
 }

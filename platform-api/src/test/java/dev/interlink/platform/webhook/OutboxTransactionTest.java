@@ -58,6 +58,9 @@ class OutboxTransactionTest extends ApiTest {
     JdbcOperations jdbc;
 
     @Inject
+    DeliveryRepository deliveries;
+
+    @Inject
     TransactionOperations<Connection> tx;
 
     Api api;
@@ -217,5 +220,18 @@ class OutboxTransactionTest extends ApiTest {
     void an_event_type_that_is_not_dotted_lower_case_is_refused() {
         assertThatThrownBy(() -> events.publish(tenant.id(), "Account Created", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void the_purge_deletes_old_events_with_nothing_pending_and_keeps_pending_ones() {
+        TestTenant t = TestTenants.create(tenants, api, "Purge Co");
+        String delivered = events.publishReturningId(t.id(), "ats.job.created", Map.of()); // no endpoint yet
+        WebhookTesting.createEndpoint(api, t.token(), "http://127.0.0.1:9/purge", List.of("*"));
+        String pending = events.publishReturningId(t.id(), "ats.job.created", Map.of());
+        deliveries.purgeBefore(java.time.Instant.now().plusSeconds(60));
+        assertThat(eventsOf(t.id()))
+                .extracting(Row::id)
+                .containsExactly(pending)
+                .doesNotContain(delivered);
     }
 }
