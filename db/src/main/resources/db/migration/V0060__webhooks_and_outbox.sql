@@ -51,10 +51,11 @@ create table webhook_delivery (
     created_at       timestamptz not null,
     updated_at       timestamptz not null
 );
--- the claim query: due pending rows, oldest due first
-create index webhook_delivery_due on webhook_delivery (next_attempt_at) where status = 'pending';
--- the per-endpoint in-flight count of the claim query
-create index webhook_delivery_leased on webhook_delivery (endpoint_id, locked_until) where status = 'pending';
+-- the claim query: per active endpoint, its due pending rows, oldest due first
+create index webhook_delivery_due on webhook_delivery (endpoint_id, next_attempt_at) where status = 'pending';
+-- the claim query's in-flight count per endpoint: only rows with a lease (few; completion clears it)
+create index webhook_delivery_leased on webhook_delivery (locked_until, endpoint_id)
+    where status = 'pending' and locked_until is not null;
 -- the delivery log of one endpoint, newest first
 create index webhook_delivery_endpoint_created on webhook_delivery (endpoint_id, created_at desc, id desc);
 create index webhook_delivery_event on webhook_delivery (event_id);

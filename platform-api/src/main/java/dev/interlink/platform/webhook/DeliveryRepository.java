@@ -85,39 +85,41 @@ public class DeliveryRepository {
 
     /**
      * Claims up to {@code max} due deliveries of active endpoints for {@code worker}: sets a lease until
-     * {@code now + lease}. Rows another replica is claiming are skipped (SKIP LOCKED), and no endpoint gets more
-     * than {@code perEndpoint} leased deliveries, so one slow endpoint cannot take every worker. The transaction
-     * is only this statement: nothing is held while sending.
+     * {@code now + lease}. It walks the active endpoints and takes, per endpoint, at most {@code perEndpoint} minus
+     * its leased deliveries (an index probe each), so the cost follows the number of endpoints, not the size of one
+     * endpoint's backlog, and one slow endpoint cannot take every sender. Rows another replica is claiming are
+     * skipped (SKIP LOCKED). The transaction is only this statement: nothing is held while sending.
      */
     @Transactional
     public List<Claim> claim(Instant now, int max, int perEndpoint, Duration lease, String worker) {
+        // The planner cannot see the per-endpoint LIMIT and overestimates the rows by orders of magnitude, which
+        // triggers JIT compilation: ~0.5 s per poll instead of ~10 ms (1000 endpoints, a 200k-row backlog).
+        jdbc.prepareStatement("set local jit = off", ps -> ps.execute());
         return jdbc.prepareStatement(
                 """
                 with inflight as (
                   select endpoint_id, count(*) as n from webhook_delivery
                   where status = 'pending' and locked_until > ?
                   group by endpoint_id
-                ), due as (
-                  select d.id, d.endpoint_id, d.next_attempt_at from webhook_delivery d
-                  join webhook_endpoint e on e.id = d.endpoint_id and e.status = 'active'
-                  where d.status = 'pending' and d.next_attempt_at <= ?
-                    and (d.locked_until is null or d.locked_until <= ?)
-                    and d.endpoint_id not in (select endpoint_id from inflight where n >= ?)
-                  order by d.next_attempt_at
+                ), candidates as (
+                  select c.id, c.next_attempt_at
+                  from webhook_endpoint e
+                  left join inflight i on i.endpoint_id = e.id
+                  cross join lateral (
+                    select x.id, x.next_attempt_at from webhook_delivery x
+                    where x.endpoint_id = e.id and x.status = 'pending' and x.next_attempt_at <= ?
+                      and (x.locked_until is null or x.locked_until <= ?)
+                    order by x.next_attempt_at
+                    limit greatest(? - coalesce(i.n, 0), 0)
+                  ) c
+                  where e.status = 'active'
+                  order by c.next_attempt_at
                   limit ?
-                ), ranked as (
-                  select due.id, due.next_attempt_at,
-                    row_number() over (partition by due.endpoint_id order by due.next_attempt_at, due.id) as rn,
-                    coalesce(i.n, 0) as busy
-                  from due left join inflight i on i.endpoint_id = due.endpoint_id
                 ), picked as (
-                  select d.id from webhook_delivery d join ranked r on r.id = d.id
-                  where r.rn + r.busy <= ?
-                    -- re-checked on the newest row version once locked: a row another replica claimed since
-                    -- this statement's snapshot drops out here, so no delivery is claimed twice
-                    and d.status = 'pending' and (d.locked_until is null or d.locked_until <= ?)
-                  order by r.next_attempt_at
-                  limit ?
+                  select d.id from webhook_delivery d join candidates c on c.id = d.id
+                  -- re-checked on the newest row version once locked: a row another replica claimed since this
+                  -- statement's snapshot drops out here, so no delivery is claimed twice
+                  where d.status = 'pending' and (d.locked_until is null or d.locked_until <= ?)
                   for update of d skip locked
                 )
                 update webhook_delivery d set locked_until = ?, locked_by = ?
@@ -132,12 +134,10 @@ public class DeliveryRepository {
                     ps.setTimestamp(2, t);
                     ps.setTimestamp(3, t);
                     ps.setInt(4, perEndpoint);
-                    ps.setInt(5, Math.max(max * 4, 100));
-                    ps.setInt(6, perEndpoint);
-                    ps.setTimestamp(7, t);
-                    ps.setInt(8, max);
-                    ps.setTimestamp(9, Timestamp.from(now.plus(lease)));
-                    ps.setString(10, worker);
+                    ps.setInt(5, max);
+                    ps.setTimestamp(6, t);
+                    ps.setTimestamp(7, Timestamp.from(now.plus(lease)));
+                    ps.setString(8, worker);
                     List<Claim> claims = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {

@@ -301,7 +301,7 @@ class WebhookDeliveryTest extends ApiTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(millis)
                 .as("the other tenant's 5 events, while 20 slow ones are queued")
-                .isLessThan(1_500);
+                .isLessThan(4_000); // the slow backlog needs >= 10 s
         assertThat(receiver.received("/slow").size()).isLessThanOrEqualTo(4 * 2);
     }
 }
