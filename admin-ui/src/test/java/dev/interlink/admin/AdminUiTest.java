@@ -18,6 +18,7 @@ public abstract class AdminUiTest {
             "accounts.AccountsView",
             "logs.RequestLogView",
             "clients.ApiClientsView",
+            "webhooks.WebhooksView",
             "settings.SettingsView");
 
     protected final FakePlatformAdminClient platform = new FakePlatformAdminClient();

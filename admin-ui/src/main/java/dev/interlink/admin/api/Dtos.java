@@ -150,4 +150,60 @@ public final class Dtos {
     public record ConnectionTest(boolean ok, Integer status, String detail, Long remoteDurationMs) {}
 
     public record FieldError(String pointer, String detail) {}
+
+    /** {@code GET /webhook-event-types}. */
+    public record WebhookEventType(String type, String description) {}
+
+    /** {@code GET /webhook-endpoints[/{id}]}: never the secret. */
+    public record WebhookEndpoint(
+            UUID id,
+            String url,
+            List<String> eventTypes,
+            String description,
+            String status,
+            String disabledReason,
+            Instant previousSecretExpiresAt,
+            Instant failingSince,
+            Instant createdAt,
+            Instant updatedAt) {
+        /** The tenant's own reason when it switched the endpoint off (platform-api's wording). */
+        public static final String DISABLED_BY_TENANT = "Disabled by the tenant";
+
+        public boolean active() {
+            return "active".equals(status);
+        }
+
+        /** Disabled by us (410 Gone, or failing for days), not by the tenant: the page shows a notice. */
+        public boolean disabledByFailures() {
+            return "disabled".equals(status) && disabledReason != null && !DISABLED_BY_TENANT.equals(disabledReason);
+        }
+    }
+
+    /** {@code POST /webhook-endpoints}: the secret exists only in this answer. */
+    public record CreatedWebhookEndpoint(WebhookEndpoint endpoint, String secret) {}
+
+    /** One HTTP attempt of a delivery. */
+    public record WebhookAttempt(
+            Instant attemptedAt, Integer statusCode, long durationMs, String responseExcerpt, String error) {}
+
+    /** What was sent: the latest attempt's headers (signature, never the secret) and the exact body. */
+    public record WebhookRequest(Map<String, String> headers, String body) {}
+
+    /** {@code GET /webhook-endpoints/{id}/deliveries}, {@code GET /webhook-deliveries/{id}} (with request). */
+    public record WebhookDelivery(
+            UUID id,
+            String eventId,
+            String eventType,
+            UUID endpointId,
+            String status,
+            int attemptCount,
+            Instant nextAttemptAt,
+            Integer lastStatusCode,
+            String lastError,
+            Instant createdAt,
+            List<WebhookAttempt> attempts,
+            WebhookRequest request) {}
+
+    /** The deliveries screen's filters; null means any. */
+    public record DeliveryQuery(String status, String eventType) {}
 }

@@ -185,6 +185,90 @@ public class HttpPlatformAdminClient implements PlatformAdminClient {
         return page(send("GET", "/logs" + query(params), token, null), RequestLog.class);
     }
 
+    @Override
+    public List<Dtos.WebhookEventType> webhookEventTypes(String token) {
+        return list(send("GET", "/webhook-event-types", token, null), Dtos.WebhookEventType.class);
+    }
+
+    @Override
+    public Page<Dtos.WebhookEndpoint> webhookEndpoints(String token, String cursor, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("cursor", cursor);
+        params.put("limit", limit);
+        return page(send("GET", "/webhook-endpoints" + query(params), token, null), Dtos.WebhookEndpoint.class);
+    }
+
+    @Override
+    public Dtos.CreatedWebhookEndpoint createWebhookEndpoint(
+            String token, String url, List<String> eventTypes, String description) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("url", url);
+        body.put("event_types", eventTypes);
+        if (description != null && !description.isBlank()) {
+            body.put("description", description);
+        }
+        JsonNode created = send("POST", "/webhook-endpoints", token, body);
+        return new Dtos.CreatedWebhookEndpoint(
+                read(created, Dtos.WebhookEndpoint.class),
+                created.path("secret").asText());
+    }
+
+    @Override
+    public Dtos.WebhookEndpoint setWebhookEndpointEnabled(String token, UUID id, boolean enabled) {
+        return read(
+                send("PATCH", "/webhook-endpoints/" + id, token, Map.of("status", enabled ? "active" : "disabled")),
+                Dtos.WebhookEndpoint.class);
+    }
+
+    @Override
+    public String rotateWebhookSecret(String token, UUID id) {
+        return send("POST", "/webhook-endpoints/" + id + "/rotate-secret", token, Map.of())
+                .path("secret")
+                .asText();
+    }
+
+    @Override
+    public void deleteWebhookEndpoint(String token, UUID id) {
+        send("DELETE", "/webhook-endpoints/" + id, token, null);
+    }
+
+    @Override
+    public Dtos.WebhookDelivery sendWebhookTest(String token, UUID id) {
+        return read(send("POST", "/webhook-endpoints/" + id + "/test", token, Map.of()), Dtos.WebhookDelivery.class);
+    }
+
+    @Override
+    public Page<Dtos.WebhookDelivery> webhookDeliveries(
+            String token, UUID endpointId, Dtos.DeliveryQuery q, String cursor, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("status", q.status());
+        params.put("event_type", q.eventType());
+        params.put("cursor", cursor);
+        params.put("limit", limit);
+        return page(
+                send("GET", "/webhook-endpoints/" + endpointId + "/deliveries" + query(params), token, null),
+                Dtos.WebhookDelivery.class);
+    }
+
+    @Override
+    public Dtos.WebhookDelivery webhookDelivery(String token, UUID deliveryId) {
+        return read(send("GET", "/webhook-deliveries/" + deliveryId, token, null), Dtos.WebhookDelivery.class);
+    }
+
+    @Override
+    public Dtos.WebhookDelivery retryWebhookDelivery(String token, UUID deliveryId) {
+        return read(
+                send("POST", "/webhook-deliveries/" + deliveryId + "/retry", token, Map.of()),
+                Dtos.WebhookDelivery.class);
+    }
+
+    @Override
+    public int replayWebhookEvents(String token, UUID endpointId, java.time.Instant since) {
+        return send("POST", "/webhook-endpoints/" + endpointId + "/replay", token, Map.of("since", since.toString()))
+                .path("replayed")
+                .asInt();
+    }
+
     static String query(Map<String, Object> params) {
         StringBuilder out = new StringBuilder();
         params.forEach((name, value) -> {

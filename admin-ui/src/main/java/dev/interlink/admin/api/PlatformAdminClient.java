@@ -63,4 +63,32 @@ public interface PlatformAdminClient {
     Dtos.ConnectionTest testConnection(String token, UUID id);
 
     Page<RequestLog> logs(String token, LogQuery query, String cursor, int limit);
+
+    List<Dtos.WebhookEventType> webhookEventTypes(String token);
+
+    Page<Dtos.WebhookEndpoint> webhookEndpoints(String token, String cursor, int limit);
+
+    Dtos.CreatedWebhookEndpoint createWebhookEndpoint(
+            String token, String url, List<String> eventTypes, String description);
+
+    Dtos.WebhookEndpoint setWebhookEndpointEnabled(String token, UUID id, boolean enabled);
+
+    /** The new secret; the previous one keeps signing for 24 hours. */
+    String rotateWebhookSecret(String token, UUID id);
+
+    void deleteWebhookEndpoint(String token, UUID id);
+
+    /** {@code POST /webhook-endpoints/{id}/test}: a webhook.test event to this endpoint only. */
+    Dtos.WebhookDelivery sendWebhookTest(String token, UUID id);
+
+    Page<Dtos.WebhookDelivery> webhookDeliveries(
+            String token, UUID endpointId, Dtos.DeliveryQuery query, String cursor, int limit);
+
+    Dtos.WebhookDelivery webhookDelivery(String token, UUID deliveryId);
+
+    /** A new delivery of the same event (same webhook-id). */
+    Dtos.WebhookDelivery retryWebhookDelivery(String token, UUID deliveryId);
+
+    /** Re-sends the endpoint's events since {@code since}; returns how many. */
+    int replayWebhookEvents(String token, UUID endpointId, java.time.Instant since);
 }

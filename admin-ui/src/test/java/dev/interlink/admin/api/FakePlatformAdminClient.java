@@ -232,4 +232,188 @@ public class FakePlatformAdminClient implements PlatformAdminClient {
                 .toList();
         return new Page<>(matching.subList(0, Math.min(limit, matching.size())), null);
     }
+
+    // --- webhooks ---
+
+    public final Map<UUID, Dtos.WebhookEndpoint> webhookEndpoints = new LinkedHashMap<>();
+    public final Map<UUID, Dtos.WebhookDelivery> webhookDeliveries = new LinkedHashMap<>();
+    public final List<Dtos.DeliveryQuery> deliveryQueries = new ArrayList<>();
+    public final List<UUID> retried = new ArrayList<>();
+    public final List<Instant> replayedSince = new ArrayList<>();
+    public int testsSent;
+
+    public Dtos.WebhookEndpoint addWebhookEndpoint(String url, String status, String disabledReason) {
+        Dtos.WebhookEndpoint e = new Dtos.WebhookEndpoint(
+                UUID.randomUUID(),
+                url,
+                List.of("*"),
+                null,
+                status,
+                disabledReason,
+                null,
+                null,
+                Instant.now(),
+                Instant.now());
+        webhookEndpoints.put(e.id(), e);
+        return e;
+    }
+
+    public Dtos.WebhookDelivery addWebhookDelivery(UUID endpointId, String eventType, String status) {
+        Dtos.WebhookDelivery d = new Dtos.WebhookDelivery(
+                UUID.randomUUID(),
+                "msg_" + UUID.randomUUID().toString().substring(0, 8),
+                eventType,
+                endpointId,
+                status,
+                1,
+                null,
+                503,
+                null,
+                Instant.now(),
+                List.of(new Dtos.WebhookAttempt(Instant.now(), 503, 12, "busy", null)),
+                null);
+        webhookDeliveries.put(d.id(), d);
+        return d;
+    }
+
+    private Dtos.WebhookEndpoint endpoint(String token, UUID id) {
+        check(token);
+        Dtos.WebhookEndpoint e = webhookEndpoints.get(id);
+        if (e == null) {
+            throw notFound();
+        }
+        return e;
+    }
+
+    @Override
+    public List<Dtos.WebhookEventType> webhookEventTypes(String token) {
+        check(token);
+        return List.of(
+                new Dtos.WebhookEventType("integrated_account.needs_reauth", "needs re-authorization"),
+                new Dtos.WebhookEventType("ats.job.created", "a new job"),
+                new Dtos.WebhookEventType("webhook.test", "test"));
+    }
+
+    @Override
+    public Page<Dtos.WebhookEndpoint> webhookEndpoints(String token, String cursor, int limit) {
+        check(token);
+        return new Page<>(List.copyOf(webhookEndpoints.values()), null);
+    }
+
+    @Override
+    public Dtos.CreatedWebhookEndpoint createWebhookEndpoint(
+            String token, String url, List<String> eventTypes, String description) {
+        check(token);
+        List<FieldError> errors = new ArrayList<>();
+        if (!url.startsWith("https://")) {
+            errors.add(new FieldError("/url", "must use https"));
+        }
+        if (eventTypes.isEmpty()) {
+            errors.add(new FieldError("/event_types", "is required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new PlatformProblem(400, "PLATFORM.INPUT_INVALID", errors.size() + " fields are invalid", errors);
+        }
+        Dtos.WebhookEndpoint e = new Dtos.WebhookEndpoint(
+                UUID.randomUUID(),
+                url,
+                eventTypes,
+                description,
+                "active",
+                null,
+                null,
+                null,
+                Instant.now(),
+                Instant.now());
+        webhookEndpoints.put(e.id(), e);
+        return new Dtos.CreatedWebhookEndpoint(e, "whsec_secret-of-" + url);
+    }
+
+    @Override
+    public Dtos.WebhookEndpoint setWebhookEndpointEnabled(String token, UUID id, boolean enabled) {
+        Dtos.WebhookEndpoint e = endpoint(token, id);
+        Dtos.WebhookEndpoint changed = new Dtos.WebhookEndpoint(
+                e.id(),
+                e.url(),
+                e.eventTypes(),
+                e.description(),
+                enabled ? "active" : "disabled",
+                enabled ? null : Dtos.WebhookEndpoint.DISABLED_BY_TENANT,
+                null,
+                null,
+                e.createdAt(),
+                Instant.now());
+        webhookEndpoints.put(id, changed);
+        return changed;
+    }
+
+    @Override
+    public String rotateWebhookSecret(String token, UUID id) {
+        endpoint(token, id);
+        return "whsec_rotated";
+    }
+
+    @Override
+    public void deleteWebhookEndpoint(String token, UUID id) {
+        endpoint(token, id);
+        webhookEndpoints.remove(id);
+    }
+
+    @Override
+    public Dtos.WebhookDelivery sendWebhookTest(String token, UUID id) {
+        endpoint(token, id);
+        testsSent++;
+        return addWebhookDelivery(id, "webhook.test", "pending");
+    }
+
+    @Override
+    public Page<Dtos.WebhookDelivery> webhookDeliveries(
+            String token, UUID endpointId, Dtos.DeliveryQuery query, String cursor, int limit) {
+        endpoint(token, endpointId);
+        deliveryQueries.add(query);
+        List<Dtos.WebhookDelivery> matching = webhookDeliveries.values().stream()
+                .filter(d -> d.endpointId().equals(endpointId))
+                .filter(d -> query.status() == null || query.status().equals(d.status()))
+                .filter(d -> query.eventType() == null || query.eventType().equals(d.eventType()))
+                .toList();
+        return new Page<>(matching.subList(0, Math.min(limit, matching.size())), null);
+    }
+
+    @Override
+    public Dtos.WebhookDelivery webhookDelivery(String token, UUID deliveryId) {
+        check(token);
+        Dtos.WebhookDelivery d = webhookDeliveries.get(deliveryId);
+        if (d == null) {
+            throw notFound();
+        }
+        return new Dtos.WebhookDelivery(
+                d.id(),
+                d.eventId(),
+                d.eventType(),
+                d.endpointId(),
+                d.status(),
+                d.attemptCount(),
+                d.nextAttemptAt(),
+                d.lastStatusCode(),
+                d.lastError(),
+                d.createdAt(),
+                d.attempts(),
+                new Dtos.WebhookRequest(
+                        Map.of("webhook-id", d.eventId(), "webhook-signature", "v1,c2lnbmF0dXJl"),
+                        "{\"type\":\"" + d.eventType() + "\"}"));
+    }
+
+    @Override
+    public Dtos.WebhookDelivery retryWebhookDelivery(String token, UUID deliveryId) {
+        Dtos.WebhookDelivery d = webhookDelivery(token, deliveryId);
+        retried.add(deliveryId);
+        return addWebhookDelivery(d.endpointId(), d.eventType(), "pending");
+    }
+
+    @Override
+    public int replayWebhookEvents(String token, UUID endpointId, Instant since) {
+        endpoint(token, endpointId);
+        replayedSince.add(since);
+        return 3;
+    }
 }

@@ -4,6 +4,7 @@ import dev.interlink.model.error.ErrorCode;
 import dev.interlink.platform.changes.ProviderWebhooks;
 import dev.interlink.platform.common.ApiProblem;
 import dev.interlink.platform.common.FieldError;
+import dev.interlink.platform.events.Events;
 import dev.interlink.platform.provider.catalog.Catalog;
 import dev.interlink.platform.provider.catalog.ProviderDefinition;
 import dev.interlink.platform.vault.Credentials;
@@ -45,6 +46,7 @@ public class AccountService {
     private final CredentialVerifier verifier;
     private final Clock clock;
     private final ProviderWebhooks providerWebhooks;
+    private final Events events;
     private final long touchGapSeconds;
     private final Map<UUID, Instant> lastTouched = new ConcurrentHashMap<>();
 
@@ -55,6 +57,7 @@ public class AccountService {
             CredentialVerifier verifier,
             Clock clock,
             ProviderWebhooks providerWebhooks,
+            Events events,
             @Value("${interlink.accounts.last-used-resolution:60s}") Duration touchGap) {
         this.accounts = accounts;
         this.providerWebhooks = providerWebhooks;
@@ -62,6 +65,7 @@ public class AccountService {
         this.vault = vault;
         this.verifier = verifier;
         this.clock = clock;
+        this.events = events;
         this.touchGapSeconds = touchGap.toSeconds();
     }
 
@@ -190,6 +194,7 @@ public class AccountService {
                 null);
         accounts.insert(account);
         vault.store(SecretRef.credentials(tenantId, account.id()), credentials);
+        emit("integrated_account.created", account, null);
         LOG.info("Integrated account {} created for provider {} (tenant {})", account.id(), provider.id(), tenantId);
         return account;
     }
@@ -218,7 +223,14 @@ public class AccountService {
             accounts.touchUpdated(tenantId, accountId, now);
         }
         LOG.info("Integrated account {} re-authorized (tenant {})", accountId, tenantId);
-        return accounts.find(tenantId, accountId).orElseThrow();
+        IntegratedAccount updated = accounts.find(tenantId, accountId).orElseThrow();
+        emit(
+                current.status() == AccountStatus.NEEDS_REAUTH
+                        ? "integrated_account.reactivated"
+                        : "integrated_account.updated",
+                updated,
+                current.status());
+        return updated;
     }
 
     public IntegratedAccount get(UUID tenantId, String accountId) {
@@ -297,7 +309,17 @@ public class AccountService {
         if (context != null) {
             accounts.setContext(tenantId, current.id(), context, now);
         }
-        return accounts.find(tenantId, current.id()).orElseThrow();
+        IntegratedAccount updated = accounts.find(tenantId, current.id()).orElseThrow();
+        if (target != null && target != current.status()) {
+            emit(
+                    target == AccountStatus.DISABLED ? "integrated_account.disabled" : "integrated_account.reactivated",
+                    updated,
+                    current.status());
+        }
+        if (context != null) {
+            emit("integrated_account.updated", updated, current.status());
+        }
+        return updated;
     }
 
     /** Wipes the credentials at once and soft-deletes the account ({@link AccountPurgeJob} removes it later). */
@@ -305,10 +327,12 @@ public class AccountService {
     public void delete(UUID tenantId, String accountId) {
         UUID id = parseId(accountId);
         providerWebhooks.unsubscribe(tenantId, id); // while the credentials to do it still exist
+        IntegratedAccount current = accounts.findForUpdate(tenantId, id).orElseThrow(AccountService::notFound);
         if (!accounts.softDelete(tenantId, id, now())) {
             throw notFound();
         }
         vault.wipe(tenantId, id);
+        emit("integrated_account.deleted", current, null);
         LOG.info("Integrated account {} deleted, credentials wiped (tenant {})", id, tenantId);
     }
 
@@ -354,6 +378,8 @@ public class AccountService {
                     AccountStatus.NEEDS_REAUTH,
                     r.length() > MAX_TEXT ? r.substring(0, MAX_TEXT) : r,
                     now());
+            accounts.find(tenantId, accountId)
+                    .ifPresent(a -> emit("integrated_account.needs_reauth", a, AccountStatus.ACTIVE));
             LOG.info("Integrated account {} needs re-authorization (tenant {})", accountId, tenantId);
         }
     }
@@ -370,6 +396,22 @@ public class AccountService {
             lastTouched.clear();
         }
         accounts.touchLastUsed(tenantId, accountId, now, touchGapSeconds);
+    }
+
+    /**
+     * Announces a lifecycle change on the current transaction (so the event exists exactly when the change
+     * committed). Identifiers and status only: never credentials or the tenant's context.
+     */
+    private void emit(String type, IntegratedAccount account, @Nullable AccountStatus previous) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("integrated_account_id", account.id().toString());
+        data.put("provider", account.provider());
+        data.put("status", account.status().wire());
+        data.put("end_user", Map.of("id", account.endUser().id()));
+        if (previous != null) {
+            data.put("previous_status", previous.wire());
+        }
+        events.publish(account.tenantId(), type, data);
     }
 
     static UUID parseId(String accountId) {

@@ -15,6 +15,8 @@ public final class Scopes {
     public static final String UNIFIED_WRITE = "unified:write";
     public static final String PROXY = "proxy";
     public static final String LOGS_READ = "logs:read";
+    public static final String WEBHOOKS_READ = "webhooks:read";
+    public static final String WEBHOOKS_WRITE = "webhooks:write";
 
     public static final List<String> ALL = List.of(
             TENANT_READ,
@@ -27,7 +29,9 @@ public final class Scopes {
             UNIFIED_READ,
             UNIFIED_WRITE,
             PROXY,
-            LOGS_READ);
+            LOGS_READ,
+            WEBHOOKS_READ,
+            WEBHOOKS_WRITE);
 
     private Scopes() {}
 }

@@ -48,6 +48,10 @@ public enum ErrorCode {
     REMOTE_AUTHENTICATION_FAILED("REMOTE.AUTHENTICATION_FAILED", 401, "The provider rejected the credentials"),
     REMOTE_UNKNOWN_HTTP_ERROR("REMOTE.UNKNOWN_HTTP_ERROR", 502, "The provider answered with an unexpected error"),
 
+    WEBHOOK_ENDPOINT_NOT_FOUND("WEBHOOK.ENDPOINT_NOT_FOUND", 404, "Webhook endpoint not found"),
+    WEBHOOK_DELIVERY_NOT_FOUND("WEBHOOK.DELIVERY_NOT_FOUND", 404, "Webhook delivery not found"),
+    WEBHOOK_ENDPOINT_DISABLED("WEBHOOK.ENDPOINT_DISABLED", 409, "The webhook endpoint is disabled"),
+
     ATS_STAGE_NOT_IN_JOB_WORKFLOW("ATS.STAGE_NOT_IN_JOB_WORKFLOW", 400, "The stage is not in the job's workflow"),
     ATS_STAGE_TRANSITION_NOT_ALLOWED("ATS.STAGE_TRANSITION_NOT_ALLOWED", 409, "This stage transition is not allowed"),
     ATS_APPLICATION_ALREADY_EXISTS("ATS.APPLICATION_ALREADY_EXISTS", 409, "The candidate already applied to this job");
