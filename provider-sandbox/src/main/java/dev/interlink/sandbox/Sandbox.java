@@ -1,18 +1,22 @@
 package dev.interlink.sandbox;
 
-import dev.interlink.sandbox.cats.CatsAccount;
-import dev.interlink.sandbox.cats.CatsProvider;
 import dev.interlink.sandbox.common.Account;
 import dev.interlink.sandbox.common.ApiException;
 import dev.interlink.sandbox.common.Fault;
-import dev.interlink.sandbox.common.Ids;
 import dev.interlink.sandbox.common.Registry;
 import dev.interlink.sandbox.common.RollingWindowLimiter;
 import dev.interlink.sandbox.common.TokenBucketLimiter;
 import dev.interlink.sandbox.control.ControlApi;
-import dev.interlink.sandbox.loxo.LoxoAccount;
-import dev.interlink.sandbox.loxo.LoxoProvider;
+import dev.interlink.sandbox.spi.AccountEndpoint;
+import dev.interlink.sandbox.spi.AccountRequest;
+import dev.interlink.sandbox.spi.OAuthServer;
+import dev.interlink.sandbox.spi.ProviderInfo;
+import dev.interlink.sandbox.spi.SimulatedProvider;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -24,27 +28,57 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *
  * <pre>
  * try (Sandbox sb = Sandbox.start(0)) {
- *     Sandbox.AccountInfo cats = sb.createAccount("cats", 42, 1000);
- *     // call cats.baseUrl() + "/candidates" with "Authorization: Token " + cats.apiKey()
+ *     for (ProviderInfo p : sb.providers()) {
+ *         Sandbox.AccountInfo a = sb.createAccount(p.id(), 42, 1000);
+ *         // call a.baseUrl() with a.apiKey() as the provider expects it (see provider-sandbox/README.md)
+ *     }
  * }
  * </pre>
  */
 public final class Sandbox implements AutoCloseable {
     public static final String DEFAULT_ADMIN_TOKEN = "sandbox-admin";
 
-    /** What a client needs to call one simulated account. {@code agencySlug} is null for CATS. */
+    /** What a client needs to call one simulated account. {@code agencySlug} is null for providers without one. */
     public record AccountInfo(String accountId, String provider, String apiKey, String agencySlug, String baseUrl) {}
+
+    /**
+     * What a client needs for an account of a provider with an OAuth 2.0 server (e.g. Lever): the registered
+     * client, the authorize/token URLs, the data API base URL, and the account's API key (Basic auth, if the
+     * provider also has keys).
+     */
+    public record OAuthAccountInfo(
+            String accountId,
+            String provider,
+            String clientId,
+            String clientSecret,
+            List<String> redirectUris,
+            String baseUrl,
+            String authorizeUrl,
+            String tokenUrl,
+            String audience,
+            List<String> scopes,
+            String apiKey) {}
+
+    /** A token pair minted without the browser flow; {@code refreshToken} is null without offline_access. */
+    public record TokenPair(String accessToken, String refreshToken, long expiresIn, String scope) {}
 
     private final Server server;
     private final ServerConnector connector;
     private final Registry registry;
     private final String host;
+    private final List<SimulatedProvider> providers;
 
-    private Sandbox(Server server, ServerConnector connector, Registry registry, String host) {
+    private Sandbox(
+            Server server,
+            ServerConnector connector,
+            Registry registry,
+            String host,
+            List<SimulatedProvider> providers) {
         this.server = server;
         this.connector = connector;
         this.registry = registry;
         this.host = host;
+        this.providers = providers;
     }
 
     /** Starts on 127.0.0.1; port 0 picks a free port. Admin token from env or {@value #DEFAULT_ADMIN_TOKEN}. */
@@ -66,9 +100,9 @@ public final class Sandbox implements AutoCloseable {
         connector.setIdleTimeout(30_000);
         server.addConnector(connector);
         server.setStopTimeout(1_000);
-        Sandbox sb = new Sandbox(server, connector, registry, host);
-        server.setHandler(new SandboxHandler(
-                new CatsProvider(registry), new LoxoProvider(registry), new ControlApi(sb, adminToken)));
+        List<SimulatedProvider> providers = Simulators.create(registry);
+        Sandbox sb = new Sandbox(server, connector, registry, host, providers);
+        server.setHandler(new SandboxHandler(providers, new ControlApi(sb, adminToken, providers, registry)));
         try {
             server.start();
         } catch (Exception e) {
@@ -99,28 +133,27 @@ public final class Sandbox implements AutoCloseable {
 
     /** {@code apiKey}/{@code agencySlug} may be null to generate them. */
     public AccountInfo createAccount(String provider, long seed, int candidates, String apiKey, String agencySlug) {
-        if (candidates < 0 || candidates > 5_000_000) throw new ApiException(400, "candidates must be 0..5000000");
-        String p = provider == null ? "" : provider.toLowerCase();
-        switch (p) {
-            case "cats": {
-                String key = apiKey == null || apiKey.isBlank() ? Ids.secretHex(20) : apiKey;
-                CatsAccount a = new CatsAccount(registry.nextAccountId("cats"), key, seed, candidates, registry);
-                registry.addCats(a);
-                return info(a);
-            }
-            case "loxo": {
-                String key = apiKey == null || apiKey.isBlank() ? Ids.secretHex(64) : apiKey;
-                String id = registry.nextAccountId("loxo");
-                String slug = agencySlug == null || agencySlug.isBlank() ? "sandbox-agency-" + id : agencySlug;
-                if (!slug.matches("[A-Za-z0-9][A-Za-z0-9_-]*"))
-                    throw new ApiException(400, "agency_slug must be [A-Za-z0-9_-]");
-                LoxoAccount a = new LoxoAccount(id, key, slug, seed, candidates, registry);
-                registry.addLoxo(a, slug);
-                return info(a);
-            }
-            default:
-                throw new ApiException(400, "provider must be \"cats\" or \"loxo\"");
-        }
+        return createAccount(provider, seed, candidates, apiKey, agencySlug, Map.of());
+    }
+
+    /**
+     * The general form behind every createAccount: {@code options} are provider-specific (the control API passes
+     * its request body), e.g. {@code redirect_uris} for a provider with an OAuth server.
+     */
+    public AccountInfo createAccount(
+            String provider, long seed, int size, String apiKey, String agencySlug, Map<String, Object> options) {
+        return info(newAccount(provider, seed, size, apiKey, agencySlug, options));
+    }
+
+    private Account newAccount(
+            String provider, long seed, int size, String apiKey, String agencySlug, Map<String, Object> options) {
+        if (size < 0 || size > 5_000_000) throw new ApiException(400, "candidates must be 0..5000000");
+        return provider(provider).createAccount(new AccountRequest(seed, size, apiKey, agencySlug, options));
+    }
+
+    /** The simulated providers with their paths, in registration order (for launchers and test harnesses). */
+    public List<ProviderInfo> providers() {
+        return providers.stream().map(SimulatedProvider::info).toList();
     }
 
     public AccountInfo account(String accountId) {
@@ -128,17 +161,117 @@ public final class Sandbox implements AutoCloseable {
     }
 
     AccountInfo info(Account a) {
-        if (a instanceof LoxoAccount l)
-            return new AccountInfo(a.accountId, a.provider, a.apiKey, l.slug, registry.origin + "/loxo/api/" + l.slug);
-        return new AccountInfo(a.accountId, a.provider, a.apiKey, null, registry.origin + "/cats/v3");
+        AccountEndpoint e = providerOf(a).endpoint(a);
+        return new AccountInfo(a.accountId, a.provider, e.apiKey(), e.agencySlug(), registry.origin + e.basePath());
     }
 
-    /** Rolling window (CATS style): {@code requests} per {@code perSeconds}; the window starts afresh. */
+    /** Provider-specific fields of an account for the control API (empty for most providers). */
+    public Map<String, Object> describeExtras(String accountId) {
+        Account a = registry.byId(accountId);
+        return providerOf(a).describe(a, registry.origin);
+    }
+
+    // ---- accounts of providers with an OAuth 2.0 server ----
+
+    /** Creates an account with a registered OAuth client (default redirect URIs; see the provider's docs). */
+    public OAuthAccountInfo createOAuthAccount(String provider, long seed, int size) {
+        return createOAuthAccount(provider, seed, size, null);
+    }
+
+    /** {@code redirectUris} null or empty = the provider's defaults. */
+    public OAuthAccountInfo createOAuthAccount(String provider, long seed, int size, List<String> redirectUris) {
+        oauthOf(provider(provider)); // fail before creating anything
+        Map<String, Object> options = new LinkedHashMap<>();
+        if (redirectUris != null && !redirectUris.isEmpty()) options.put("redirect_uris", redirectUris);
+        return oauthAccount(newAccount(provider, seed, size, null, null, options).accountId);
+    }
+
+    public OAuthAccountInfo oauthAccount(String accountId) {
+        Account a = registry.byId(accountId);
+        OAuthServer.Client c = oauthOf(providerOf(a)).client(a, registry.origin);
+        return new OAuthAccountInfo(
+                a.accountId,
+                a.provider,
+                c.clientId(),
+                c.clientSecret(),
+                c.redirectUris(),
+                info(a).baseUrl(),
+                c.authorizeUrl(),
+                c.tokenUrl(),
+                c.audience(),
+                c.scopes(),
+                a.apiKey);
+    }
+
+    /** Mints a token pair as if consent and the code exchange had happened; {@code scope} null = every scope. */
+    public TokenPair mintTokens(String accountId, String scope) {
+        Account a = registry.byId(accountId);
+        OAuthServer.Tokens t = oauthOf(providerOf(a)).mint(a, scope);
+        return new TokenPair(t.accessToken(), t.refreshToken(), t.expiresIn(), t.scope());
+    }
+
+    /** Every access token issued so far for the account is expired from now on. */
+    public void expireAccessTokens(String accountId) {
+        Account a = registry.byId(accountId);
+        oauthOf(providerOf(a)).expireAccessTokens(a);
+    }
+
+    /** Simulates the customer's admin revoking the app: refresh → invalid_grant, API → 401. */
+    public void revokeOAuth(String accountId) {
+        Account a = registry.byId(accountId);
+        oauthOf(providerOf(a)).revoke(a);
+    }
+
+    /** Changes OAuth settings (keys as in the control API's {@code PUT .../oauth/settings}); answers all of them. */
+    public Map<String, Object> oauthSettings(String accountId, Map<String, Object> changes) {
+        Account a = registry.byId(accountId);
+        return oauthOf(providerOf(a)).settings(a, changes == null ? Map.of() : changes);
+    }
+
+    // ---- the sandbox clock (expiry of codes and tokens) ----
+
+    /** The sandbox's "now" in epoch ms (wall clock plus every advance). */
+    public long clockMillis() {
+        return registry.clock.millis();
+    }
+
+    public void advanceClock(Duration by) {
+        registry.clock.advance(by.toMillis());
+    }
+
+    public void resetClock() {
+        registry.clock.reset();
+    }
+
+    List<SimulatedProvider> simulators() {
+        return providers;
+    }
+
+    SimulatedProvider provider(String id) {
+        String p = id == null ? "" : id.toLowerCase();
+        for (SimulatedProvider sp : providers) if (sp.id().equals(p)) return sp;
+        throw new ApiException(
+                400,
+                "provider must be "
+                        + providers.stream().map(sp -> "\"" + sp.id() + "\"").collect(Collectors.joining(" or ")));
+    }
+
+    SimulatedProvider providerOf(Account a) {
+        return provider(a.provider);
+    }
+
+    private static OAuthServer oauthOf(SimulatedProvider p) {
+        OAuthServer o = p.oauth();
+        if (o == null) throw new ApiException(400, "provider " + p.id() + " has no OAuth server");
+        return o;
+    }
+
+    /** Rolling window: {@code requests} per {@code perSeconds}; the window starts afresh. */
     public void setRollingLimit(String accountId, int requests, long perSeconds) {
         registry.byId(accountId).limiter = new RollingWindowLimiter(requests, perSeconds);
     }
 
-    /** Token bucket (Loxo style); the bucket starts full. */
+    /** Token bucket; the bucket starts full. */
     public void setTokenBucket(String accountId, double ratePerSecond, int burst) {
         registry.byId(accountId).limiter = new TokenBucketLimiter(ratePerSecond, burst);
     }
@@ -180,11 +313,13 @@ public final class Sandbox implements AutoCloseable {
 
     /** {"requests": N, "by_status": {...}, "by_route": {"GET /candidates/{id}": n}} */
     public Map<String, Object> counters(String accountId) {
-        return registry.byId(accountId).counters.snapshot();
+        Account a = registry.byId(accountId);
+        return providerOf(a).counters(a);
     }
 
     public void resetCounters(String accountId) {
-        registry.byId(accountId).counters.reset();
+        Account a = registry.byId(accountId);
+        providerOf(a).resetCounters(a);
     }
 
     public void reseed(String accountId) {
@@ -206,6 +341,7 @@ public final class Sandbox implements AutoCloseable {
         } catch (Exception ignored) {
             // best effort
         }
+        for (SimulatedProvider p : providers) p.close();
         registry.webhooks.close();
     }
 }

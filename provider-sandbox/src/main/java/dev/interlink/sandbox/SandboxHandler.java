@@ -1,12 +1,12 @@
 package dev.interlink.sandbox;
 
-import dev.interlink.sandbox.cats.CatsProvider;
 import dev.interlink.sandbox.common.Req;
 import dev.interlink.sandbox.common.Resp;
 import dev.interlink.sandbox.control.ControlApi;
-import dev.interlink.sandbox.loxo.LoxoProvider;
+import dev.interlink.sandbox.spi.SimulatedProvider;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.io.Content;
@@ -22,16 +22,12 @@ import org.slf4j.LoggerFactory;
 /** Jetty entry point: reads the request fully, dispatches by prefix, writes the result or simulates a fault. */
 final class SandboxHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxHandler.class);
-    static final String CATS_PREFIX = "/cats/v3";
-    static final String LOXO_PREFIX = "/loxo/api/";
 
-    private final CatsProvider cats;
-    private final LoxoProvider loxo;
+    private final List<SimulatedProvider> providers;
     private final ControlApi control;
 
-    SandboxHandler(CatsProvider cats, LoxoProvider loxo, ControlApi control) {
-        this.cats = cats;
-        this.loxo = loxo;
+    SandboxHandler(List<SimulatedProvider> providers, ControlApi control) {
+        this.providers = providers;
         this.control = control;
     }
 
@@ -43,22 +39,17 @@ final class SandboxHandler extends Handler.Abstract {
         byte[] body = org.eclipse.jetty.util.BufferUtil.toArray(Content.Source.asByteBuffer(request));
         String host = headers.get("Host");
         String origin = (request.isSecure() ? "https://" : "http://") + (host == null ? "127.0.0.1" : host);
-        Resp resp;
+        Resp resp = null;
         try {
-            if (path.equals(CATS_PREFIX) || path.startsWith(CATS_PREFIX + "/")) {
-                Req req = req(request, path.substring(CATS_PREFIX.length()), headers, body, origin + CATS_PREFIX);
-                resp = cats.handle(req);
-            } else if (path.startsWith(LOXO_PREFIX)) {
-                String rest = path.substring(LOXO_PREFIX.length());
-                int slash = rest.indexOf('/');
-                String slug = slash < 0 ? rest : rest.substring(0, slash);
-                String sub = slash < 0 ? "" : rest.substring(slash);
-                Req req = req(request, sub, headers, body, origin + LOXO_PREFIX + slug);
-                resp = loxo.handle(slug, req);
-            } else if (path.startsWith("/_sandbox")) {
-                resp = control.handle(req(request, path, headers, body, origin));
-            } else {
-                resp = Resp.json(404, Map.of("message", "Not found."));
+            for (SimulatedProvider p : providers) {
+                if (!p.claims(path)) continue;
+                String mount = p.mountPath();
+                resp = p.handle(req(request, path.substring(mount.length()), headers, body, origin + mount));
+                break;
+            }
+            if (resp == null) {
+                if (path.startsWith("/_sandbox")) resp = control.handle(req(request, path, headers, body, origin));
+                else resp = Resp.json(404, Map.of("message", "Not found."));
             }
         } catch (RuntimeException e) {
             LOG.warn("unhandled error on {} {}", request.getMethod(), path, e);

@@ -1,5 +1,8 @@
 package dev.interlink.sandbox;
 
+import dev.interlink.sandbox.spi.AccountRequest;
+import dev.interlink.sandbox.spi.SimulatedProvider;
+
 /** Standalone entry point: {@code java -jar provider-sandbox.jar}. */
 public final class SandboxMain {
     private SandboxMain() {}
@@ -13,10 +16,20 @@ public final class SandboxMain {
                 + " (control API under /_sandbox, header X-Sandbox-Admin-Token)");
         if (Boolean.parseBoolean(env("INTERLINK_SANDBOX_DEMO", "false"))) {
             // The only place a key is ever printed: fixed, well-known demo keys (issue: offline demo).
-            Sandbox.AccountInfo c = sb.createAccount("cats", 42, 250, "demo-cats-key", null);
-            Sandbox.AccountInfo l = sb.createAccount("loxo", 42, 250, "demo-loxo-key", "demo-agency");
-            System.out.println("demo CATS account " + c.accountId() + ": " + c.baseUrl() + "  api key: demo-cats-key");
-            System.out.println("demo Loxo account " + l.accountId() + ": " + l.baseUrl() + "  api key: demo-loxo-key");
+            for (SimulatedProvider p : sb.simulators()) {
+                AccountRequest d = p.demoAccount();
+                if (d == null) continue;
+                Sandbox.AccountInfo a =
+                        sb.createAccount(p.id(), d.seed(), d.size(), d.apiKey(), d.agencySlug(), d.options());
+                System.out.println("demo " + p.displayName() + " account " + a.accountId() + ": " + a.baseUrl()
+                        + "  api key: " + a.apiKey());
+                if (p.oauth() != null) {
+                    Sandbox.OAuthAccountInfo o = sb.oauthAccount(a.accountId());
+                    System.out.println("  oauth client_id: " + o.clientId() + "  client_secret: " + o.clientSecret()
+                            + "  authorize: " + o.authorizeUrl() + "  token: " + o.tokenUrl() + "  redirect_uris: "
+                            + o.redirectUris());
+                }
+            }
         }
         Thread.currentThread().join();
     }

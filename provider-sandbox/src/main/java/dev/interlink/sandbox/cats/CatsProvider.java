@@ -9,6 +9,10 @@ import dev.interlink.sandbox.common.Registry;
 import dev.interlink.sandbox.common.Req;
 import dev.interlink.sandbox.common.Resp;
 import dev.interlink.sandbox.common.Router;
+import dev.interlink.sandbox.spi.AccountEndpoint;
+import dev.interlink.sandbox.spi.AccountRequest;
+import dev.interlink.sandbox.spi.ProviderInfo;
+import dev.interlink.sandbox.spi.SimulatedProvider;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,7 +20,13 @@ import java.util.Map;
  * CATS v3 front door, in the order the real API checks things (cats-api.md §1.1, §8): Content-Type (415) before
  * auth, auth (401) before routing, then faults, the rate limit and finally the route.
  */
-public final class CatsProvider {
+public final class CatsProvider implements SimulatedProvider {
+    public static final String ID = "cats";
+    /** {@code /cats/v3} stands for {@code https://api.catsone.com/v3}. */
+    static final String MOUNT = "/cats/v3";
+    /** Registry index: API key → account. */
+    static final String KEY_INDEX = "cats.api_key";
+
     private final Registry registry;
     private final Router router = new Router();
 
@@ -31,6 +41,46 @@ public final class CatsProvider {
         CatsContactPortalRoutes.register(router);
     }
 
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "CATS";
+    }
+
+    @Override
+    public String mountPath() {
+        return MOUNT;
+    }
+
+    @Override
+    public ProviderInfo info() {
+        return new ProviderInfo(ID, displayName(), MOUNT, MOUNT, "https://api.catsone.com/v3", null);
+    }
+
+    @Override
+    public Account createAccount(AccountRequest r) {
+        String key = r.apiKey() == null || r.apiKey().isBlank() ? Ids.secretHex(20) : r.apiKey();
+        CatsAccount a = new CatsAccount(registry.nextAccountId(ID), key, r.seed(), r.size(), registry);
+        registry.add(a, new Registry.Key(KEY_INDEX, key, "api_key already in use"));
+        return a;
+    }
+
+    @Override
+    public AccountEndpoint endpoint(Account a) {
+        return new AccountEndpoint(a.apiKey, null, MOUNT);
+    }
+
+    /** Fixed, well-known demo key (offline demo; scripts/demo-setup.sh imports it). */
+    @Override
+    public AccountRequest demoAccount() {
+        return new AccountRequest(42, 250, "demo-cats-key", null, null);
+    }
+
+    @Override
     public Resp handle(Req req) {
         String requestId = Ids.requestId();
         Resp r = serve(req);
@@ -102,7 +152,7 @@ public final class CatsProvider {
         String h = header.trim();
         // "Token <key>" only; Bearer is not accepted (§1 [DOC] vs old clients)
         if (h.length() < 7 || !h.regionMatches(true, 0, "Token ", 0, 6)) return null;
-        return registry.catsByKey(h.substring(6).trim());
+        return registry.lookup(KEY_INDEX, h.substring(6).trim());
     }
 
     static Resp error(int status, String message) {

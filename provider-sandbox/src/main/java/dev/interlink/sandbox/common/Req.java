@@ -42,6 +42,22 @@ public final class Req {
         this.baseUrl = baseUrl;
     }
 
+    private Req(Req o, String path, String baseUrl) {
+        this.method = o.method;
+        this.path = path;
+        this.query = o.query;
+        this.header = o.header;
+        this.body = o.body;
+        this.rawContentType = o.rawContentType;
+        this.contentType = o.contentType;
+        this.baseUrl = baseUrl;
+    }
+
+    /** The same request seen from a deeper base (e.g. a provider that has a path segment per tenant). */
+    public Req rebase(String path, String baseUrl) {
+        return new Req(this, path == null || path.isEmpty() ? "/" : path, baseUrl);
+    }
+
     public String q(String name) {
         List<String> v = query.get(name);
         return v == null || v.isEmpty() ? null : v.get(0);

@@ -1,12 +1,18 @@
 package dev.interlink.sandbox.loxo;
 
+import dev.interlink.sandbox.common.Account;
 import dev.interlink.sandbox.common.ApiException;
 import dev.interlink.sandbox.common.FaultInjector;
+import dev.interlink.sandbox.common.Ids;
 import dev.interlink.sandbox.common.RateLimiter;
 import dev.interlink.sandbox.common.Registry;
 import dev.interlink.sandbox.common.Req;
 import dev.interlink.sandbox.common.Resp;
 import dev.interlink.sandbox.common.Router;
+import dev.interlink.sandbox.spi.AccountEndpoint;
+import dev.interlink.sandbox.spi.AccountRequest;
+import dev.interlink.sandbox.spi.ProviderInfo;
+import dev.interlink.sandbox.spi.SimulatedProvider;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
@@ -16,7 +22,15 @@ import java.util.Map;
  * Loxo front door for {@code /api/{agency_slug}/...}: unknown slug 404, bad key 401 (shapes [INF], loxo-api.md
  * §1), then faults, the per-key token bucket (§3) and the route.
  */
-public final class LoxoProvider {
+public final class LoxoProvider implements SimulatedProvider {
+    public static final String ID = "loxo";
+    /** {@code /loxo} stands for {@code https://{domain}}; the API lives at {@code /loxo/api/{agency_slug}}. */
+    static final String ROOT = "/loxo";
+
+    static final String MOUNT = ROOT + "/api";
+    /** Registry index: agency slug → account. */
+    static final String SLUG_INDEX = "loxo.agency_slug";
+
     private final Registry registry;
     private final Router router = new Router();
 
@@ -28,8 +42,68 @@ public final class LoxoProvider {
         LoxoReferenceRoutes.register(router);
     }
 
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "Loxo";
+    }
+
+    @Override
+    public String mountPath() {
+        return MOUNT;
+    }
+
+    /** Only {@code /loxo/api/...} with the slash (a bare {@code /loxo/api} is the sandbox's generic 404). */
+    @Override
+    public boolean claims(String path) {
+        return path.startsWith(MOUNT + "/");
+    }
+
+    @Override
+    public ProviderInfo info() {
+        return new ProviderInfo(ID, displayName(), ROOT, MOUNT + "/{agency_slug}", "https://{domain}", null);
+    }
+
+    @Override
+    public Account createAccount(AccountRequest r) {
+        String key = r.apiKey() == null || r.apiKey().isBlank() ? Ids.secretHex(64) : r.apiKey();
+        String id = registry.nextAccountId(ID);
+        String slug = r.agencySlug() == null || r.agencySlug().isBlank() ? "sandbox-agency-" + id : r.agencySlug();
+        if (!slug.matches("[A-Za-z0-9][A-Za-z0-9_-]*"))
+            throw new ApiException(400, "agency_slug must be [A-Za-z0-9_-]");
+        LoxoAccount a = new LoxoAccount(id, key, slug, r.seed(), r.size(), registry);
+        registry.add(a, new Registry.Key(SLUG_INDEX, slug, "agency_slug already in use"));
+        return a;
+    }
+
+    @Override
+    public AccountEndpoint endpoint(Account a) {
+        LoxoAccount l = (LoxoAccount) a;
+        return new AccountEndpoint(a.apiKey, l.slug, MOUNT + "/" + l.slug);
+    }
+
+    /** Fixed, well-known demo key and slug (offline demo; scripts/demo-setup.sh imports them). */
+    @Override
+    public AccountRequest demoAccount() {
+        return new AccountRequest(42, 250, "demo-loxo-key", "demo-agency", null);
+    }
+
+    /** {@code req.path} is {@code /{agency_slug}/...} below {@code /loxo/api}. */
+    @Override
+    public Resp handle(Req req) {
+        String rest = req.path.startsWith("/") ? req.path.substring(1) : req.path;
+        int slash = rest.indexOf('/');
+        String slug = slash < 0 ? rest : rest.substring(0, slash);
+        String sub = slash < 0 ? "" : rest.substring(slash);
+        return handle(slug, req.rebase(sub, req.baseUrl + "/" + slug));
+    }
+
     public Resp handle(String slug, Req req) {
-        LoxoAccount acc = (LoxoAccount) registry.loxoBySlug(slug);
+        LoxoAccount acc = (LoxoAccount) registry.lookup(SLUG_INDEX, slug);
         if (acc == null) return error(404, "Not Found");
         if (!authorized(acc, req.header.apply("Authorization"))) {
             int st = ((Number) acc.quirk("auth_failure_status")).intValue();
