@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One in-process provider-sandbox per test JVM, and the configuration that points the catalog at it (CATS
- * and Loxo base URL overrides, short timeouts so timeout tests are quick).
+ * One in-process provider-sandbox per test JVM, and the configuration that points the catalog at it (CATS,
+ * Loxo and Lever base URL overrides, short timeouts so timeout tests are quick).
  */
 public final class ProviderSandbox {
     private static Sandbox sandbox;
@@ -27,8 +27,10 @@ public final class ProviderSandbox {
         Map<String, String> props = new HashMap<>(TestVaultKeys.properties());
         props.put("interlink.provider.cats.base-url", get().baseUrl() + "/cats/v3");
         props.put("interlink.provider.loxo.base-url", get().baseUrl() + "/loxo");
+        props.put("interlink.provider.lever.base-url", get().baseUrl() + "/lever/v1");
         props.put("interlink.provider.cats.read-timeout", "2s");
         props.put("interlink.provider.loxo.read-timeout", "2s");
+        props.put("interlink.provider.lever.read-timeout", "2s");
         return props;
     }
 
