@@ -173,7 +173,8 @@ public class LeverConnector implements AtsConnector {
     JobInterviewStage getStage(ConnectorContext ctx, RemoteKey key) {
         List<JsonNode> stages = reference.stageList(ctx);
         for (int i = 0; i < stages.size(); i++) {
-            if (key.part(0).equals(Tolerant.id(stages.get(i), "id"))) return LeverStages.stage(stages.get(i), i + 1, null);
+            if (key.part(0).equals(Tolerant.id(stages.get(i), "id")))
+                return LeverStages.stage(stages.get(i), i + 1, null);
         }
         throw ApiProblem.of(ErrorCode.REMOTE_NOT_FOUND, "Lever has no such stage");
     }
@@ -203,7 +204,9 @@ public class LeverConnector implements AtsConnector {
     static RawResponse content(ConnectorContext ctx, RemoteKey key) {
         return ctx.stream(
                 "GET",
-                ctx.uri("/opportunities/" + key.part(0) + "/" + kindPath(key) + "/" + key.part(2) + "/download", Map.of()),
+                ctx.uri(
+                        "/opportunities/" + key.part(0) + "/" + kindPath(key) + "/" + key.part(2) + "/download",
+                        Map.of()),
                 Map.of("Accept", List.of("*/*")),
                 null,
                 false);
@@ -218,6 +221,8 @@ public class LeverConnector implements AtsConnector {
     }
 
     static String remote(String unifiedId, String pointer) {
-        return unifiedId == null ? null : RemoteKey.decode(unifiedId, 1, pointer).part(0);
+        return unifiedId == null
+                ? null
+                : RemoteKey.decode(unifiedId, 1, pointer).part(0);
     }
 }

@@ -52,7 +52,9 @@ final class LeverMapper {
         if (name == null || name.isBlank()) return new String[] {null, null};
         String n = name.trim();
         int sp = n.indexOf(' ');
-        return sp < 0 ? new String[] {n, null} : new String[] {n.substring(0, sp), n.substring(sp + 1).trim()};
+        return sp < 0
+                ? new String[] {n, null}
+                : new String[] {n.substring(0, sp), n.substring(sp + 1).trim()};
     }
 
     /** The oldest opportunity first (createdAt, then id): the contact's primary one (§9 of the mapping). */
@@ -77,7 +79,8 @@ final class LeverMapper {
         for (JsonNode o : opps) {
             Instant u = ms(o, "updatedAt");
             if (u != null && (updated == null || u.isAfter(updated))) updated = u;
-            for (JsonNode t : Tolerant.array(o, "tags")) if (t.isTextual() && !t.asText().isBlank()) tags.add(t.asText());
+            for (JsonNode t : Tolerant.array(o, "tags"))
+                if (t.isTextual() && !t.asText().isBlank()) tags.add(t.asText());
             applications.add(ref(id(o, "id"), null));
         }
         List<Ref> tagRefs = tags.stream().map(t -> new Ref(null, t, t)).toList();
@@ -204,7 +207,9 @@ final class LeverMapper {
                 text(o.path("urls"), "show"),
                 ref(userId(o.get("contact")), text(o, "name")),
                 ref(posting, null),
-                stageId == null ? null : new StageRef(RemoteKey.encode(stageId), stageId, stageName, category, stageName),
+                stageId == null
+                        ? null
+                        : new StageRef(RemoteKey.encode(stageId), stageId, stageName, category, stageName),
                 status,
                 statusRaw,
                 applied != null ? applied : ms(o, "createdAt"),

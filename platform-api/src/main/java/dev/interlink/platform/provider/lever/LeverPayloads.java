@@ -69,7 +69,8 @@ final class LeverPayloads {
         b.put("headline", headline == null ? "" : headline);
         Set<String> emails = new LinkedHashSet<>();
         LeverMapper.emails(current).forEach(e -> emails.add(e.email()));
-        Set<String> lower = new LinkedHashSet<>(emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).toList());
+        Set<String> lower = new LinkedHashSet<>(
+                emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).toList());
         if (in.has("emails"))
             for (EmailInput e : in.emails()) if (lower.add(e.email().toLowerCase(Locale.ROOT))) emails.add(e.email());
         ArrayNode emailArray = b.putArray("emails");
@@ -80,8 +81,7 @@ final class LeverPayloads {
             phones.add(p);
             digits.add(digits(p.isTextual() ? p.asText() : Tolerant.text(p, "value")));
         }
-        if (in.has("phones"))
-            for (PhoneInput p : in.phones()) if (digits.add(digits(p.number()))) phones.add(phone(p));
+        if (in.has("phones")) for (PhoneInput p : in.phones()) if (digits.add(digits(p.number()))) phones.add(phone(p));
         return b;
     }
 

@@ -109,12 +109,11 @@ final class LeverPostings {
         if (range == null) return List.of();
         String interval = text(range, "interval");
         String i = interval == null ? "" : interval.toLowerCase(Locale.ROOT);
-        String period = i.contains("year") ? "YEAR"
-                : i.contains("month") ? "MONTH"
-                : i.contains("week") ? "WEEK"
-                : i.contains("day") ? "DAY"
-                : i.contains("hour") ? "HOUR"
-                : null;
+        String period = i.contains("year")
+                ? "YEAR"
+                : i.contains("month")
+                        ? "MONTH"
+                        : i.contains("week") ? "WEEK" : i.contains("day") ? "DAY" : i.contains("hour") ? "HOUR" : null;
         String type = i.contains("hour") ? "HOURLY_RATE" : i.contains("salary") ? "SALARY" : "OTHER";
         return List.of(new Compensation(
                 Tolerant.decimal(range, "min"), Tolerant.decimal(range, "max"), text(range, "currency"), period, type));

@@ -40,7 +40,8 @@ public class LeverReference {
     }
 
     Map<String, JsonNode> archiveReasons(ConnectorContext ctx) {
-        return byId(Tolerant.elements(cache.get(ctx, "/archive_reasons", () -> all(ctx, "/archive_reasons", Map.of()))));
+        return byId(
+                Tolerant.elements(cache.get(ctx, "/archive_reasons", () -> all(ctx, "/archive_reasons", Map.of()))));
     }
 
     /**

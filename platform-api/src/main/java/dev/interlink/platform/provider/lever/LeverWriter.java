@@ -45,13 +45,16 @@ public class LeverWriter implements AtsWriter {
     @Override
     public void validate(CandidateInput in, List<FieldError> errors) {
         if (in == null) return;
-        if (in.has("company_name") && in.companyName() != null && !in.companyName().isBlank()) {
+        if (in.has("company_name")
+                && in.companyName() != null
+                && !in.companyName().isBlank()) {
             errors.add(new FieldError(
                     "/company_name", "Lever has no company field on a person; put it in title (Lever's headline)"));
         }
         if (in.phones() != null) {
             for (int i = 0; i < in.phones().size(); i++) {
-                if (in.phones().get(i).extension() != null && !in.phones().get(i).extension().isBlank()) {
+                if (in.phones().get(i).extension() != null
+                        && !in.phones().get(i).extension().isBlank()) {
                     errors.add(new FieldError("/phones/" + i + "/extension", "Lever phones have no extension"));
                 }
             }
@@ -84,7 +87,8 @@ public class LeverWriter implements AtsWriter {
         JsonNode oldest = opportunities(ctx, candidateId).stream()
                 .min(LeverMapper.OLDEST_FIRST)
                 .orElseThrow(() -> ApiProblem.of(
-                        ErrorCode.REMOTE_INPUT_INVALID, "This Lever contact has no opportunity to add links or tags to"));
+                        ErrorCode.REMOTE_INPUT_INVALID,
+                        "This Lever contact has no opportunity to add links or tags to"));
         String opp = Tolerant.id(oldest, "id");
         String user = reference.performAs(ctx);
         List<String> newLinks = links ? LeverPayloads.newLinks(oldest, in.urls()) : List.of();
