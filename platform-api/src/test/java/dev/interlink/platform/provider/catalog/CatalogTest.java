@@ -29,8 +29,25 @@ class CatalogTest {
     }
 
     @Test
-    void the_catalog_holds_cats_and_loxo() {
-        assertThat(CatalogLoader.discover(LOADER)).contains("cats", "loxo");
+    void the_catalog_holds_cats_loxo_and_lever() {
+        assertThat(CatalogLoader.discover(LOADER)).contains("cats", "loxo", "lever");
+    }
+
+    @Test
+    void lever_sends_its_access_token_as_a_bearer_token_to_its_fixed_host() {
+        ProviderDefinition lever = provider("lever");
+        Credentials c = Credentials.of(Map.of("access_token", "eyJhbGciOi.payload.sig"));
+        assertThat(lever.baseUrl(c)).isEqualTo("https://api.lever.co/v1");
+        assertThat(lever.authHeaders(c)).isEqualTo(Map.of("Authorization", "Bearer eyJhbGciOi.payload.sig"));
+        assertThat(lever.rateLimit().policy()).isEqualTo("token_bucket");
+        assertThat(lever.verification().path()).isEqualTo("/users?limit=1");
+        assertThat(lever.fields().stream().map(CredentialField::name).toList())
+                .containsExactly("access_token", "refresh_token", "expires_at");
+        assertThat(lever.field("refresh_token").orElseThrow().secret()).isTrue();
+        assertThat(lever.field("expires_at").orElseThrow().required()).isFalse();
+        assertThat(lever.validate(Map.of("access_token", "eyJhbGciOi.payload.sig", "expires_at", "tomorrow")))
+                .extracting(FieldError::pointer)
+                .containsExactly("/credentials/expires_at");
     }
 
     @ParameterizedTest
@@ -69,7 +86,18 @@ class CatalogTest {
             assertThat(f.helpText()).as(f.name()).isNotBlank();
             assertThat(f.label()).as(f.name()).isNotBlank();
         }
-        assertThat(provider(id).field("api_key").orElseThrow().secret()).isTrue();
+        // every credential an auth header carries is a secret (api_key for CATS and Loxo, access_token for Lever)
+        ProviderDefinition p = provider(id);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([a-z_]+)}")
+                .matcher(String.join(" ", p.authHeaderTemplates().values()));
+        int variables = 0;
+        while (m.find()) {
+            variables++;
+            assertThat(p.field(m.group(1)).orElseThrow().secret())
+                    .as(m.group(1))
+                    .isTrue();
+        }
+        assertThat(variables).isPositive();
     }
 
     @Test

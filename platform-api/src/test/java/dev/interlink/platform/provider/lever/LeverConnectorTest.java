@@ -32,6 +32,18 @@ class LeverConnectorTest extends ConnectorContractTest {
         return c;
     }
 
+    /**
+     * Lever documents no Retry-After (docs/providers/lever.md §4) and the simulator sends none by default, so the
+     * contract's check that a provider's Retry-After reaches the caller runs with the simulator's {@code retry_after}
+     * switch on. Only 429s carry it; LeverQuirksTest covers the 429 without one.
+     */
+    @Override
+    protected Sandbox.AccountInfo newAccount(int candidates) {
+        Sandbox.AccountInfo a = super.newAccount(candidates);
+        sandbox.setQuirk(a.accountId(), "retry_after", "on");
+        return a;
+    }
+
     /** Lever has no name search: its only person search is the email filter (docs/providers/lever.md §5). */
     @Override
     protected String searchTerm(Candidate c) {
