@@ -89,6 +89,29 @@ class LeverOAuthTest extends LeverTestBase {
     }
 
     @Test
+    void an_unsupported_response_type_is_redirected_back_as_an_error() {
+        var a = newAccount(5);
+        String url = a.authorizeUrl() + "?client_id=" + a.clientId() + "&redirect_uri=" + enc(REDIRECT)
+                + "&response_type=token&state=s1&scope=offline_access&audience=" + enc(AUDIENCE);
+        var r = Http.send("GET", url, null);
+        assertEquals(302, r.status());
+        var q = query(r.header("Location"));
+        assertEquals(List.of("unsupported_response_type"), q.get("error"));
+        assertEquals(List.of("s1"), q.get("state"));
+    }
+
+    @Test
+    void an_access_token_ttl_of_one_second_is_honoured() {
+        var a = newAccount(5);
+        settings(a, Map.of("access_ttl_seconds", 1));
+        var t = sb.mintTokens(a.accountId(), SCOPES);
+        assertEquals(1, t.expiresIn());
+        sb.advanceClock(Duration.ofMillis(1001));
+        assertEquals(401, get(a, t.accessToken(), "/opportunities?limit=1").status());
+        assertEquals(1, ((Number) refresh(a, t.refreshToken()).json().get("expires_in")).intValue());
+    }
+
+    @Test
     void the_code_exchange_answers_a_jwt_access_token_and_a_v1_refresh_token() throws Exception {
         var a = newAccount(5);
         var r = exchange(a, code(a, SCOPES, null));
@@ -371,6 +394,28 @@ class LeverOAuthTest extends LeverTestBase {
             assertEquals(n - 1, invalid);
             // the reuse revoked the family: the winner's new token is dead as well
             assertEquals("invalid_grant", refresh(a, winner).json().get("error"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void of_fifty_concurrent_exchanges_of_one_code_exactly_one_succeeds() throws Exception {
+        var a = newAccount(5);
+        String code = code(a, SCOPES, null);
+        ExecutorService pool = Executors.newFixedThreadPool(25);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<Http.Res>> fs = new ArrayList<>();
+            for (int i = 0; i < 50; i++)
+                fs.add(pool.submit(() -> {
+                    go.await();
+                    return exchange(a, code);
+                }));
+            go.countDown();
+            int ok = 0;
+            for (Future<Http.Res> f : fs) if (f.get().status() == 200) ok++;
+            assertEquals(1, ok);
         } finally {
             pool.shutdownNow();
         }

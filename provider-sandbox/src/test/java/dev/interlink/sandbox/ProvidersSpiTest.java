@@ -41,9 +41,11 @@ class ProvidersSpiTest {
         List<Map<String, Object>> list = (List<Map<String, Object>>) r.any();
         List<String> ids = list.stream().map(m -> (String) m.get("id")).toList();
         assertEquals(sb.providers().stream().map(ProviderInfo::id).toList(), ids);
-        assertTrue(ids.containsAll(List.of("cats", "loxo")), ids.toString());
-        Map<String, Object> cats = list.get(ids.indexOf("cats"));
-        assertEquals("/cats/v3", cats.get("base_path"));
+        assertEquals(List.of("cats", "loxo", "lever"), ids);
+        assertEquals("/cats/v3", list.get(0).get("base_path"));
+        assertEquals("/loxo/api/{agency_slug}", list.get(1).get("account_base_path"));
+        assertEquals("/lever/v1", list.get(2).get("base_path"));
+        assertEquals("/lever/auth/oauth/token", Http.at(list.get(2), "oauth", "token_path"));
     }
 
     @Test

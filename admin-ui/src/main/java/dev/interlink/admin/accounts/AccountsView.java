@@ -26,9 +26,9 @@ import dev.interlink.admin.session.AdminSession;
 import dev.interlink.admin.session.Feedback;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -44,6 +44,7 @@ class AccountsView extends HorizontalLayout implements BeforeEnterObserver {
     private final PlatformAdminClient platform;
     /** The provider filter offers what the catalog offers (GET /integrations), labelled by display name. */
     final ComboBox<String> provider = new ComboBox<>("Provider");
+
     final ComboBox<String> status = new ComboBox<>("Status", "active", "needs_reauth", "disabled");
     final TextField endUser = new TextField("End user id");
     final TextField text = new TextField("Search");
@@ -173,8 +174,7 @@ class AccountsView extends HorizontalLayout implements BeforeEnterObserver {
         if (!provider.getListDataView().getItems().findAny().isPresent()) {
             try {
                 Map<String, String> names = new LinkedHashMap<>();
-                platform.integrations(AdminSession.requireToken())
-                        .forEach(i -> names.put(i.id(), i.displayName()));
+                platform.integrations(AdminSession.requireToken()).forEach(i -> names.put(i.id(), i.displayName()));
                 provider.setItems(names.keySet());
                 provider.setItemLabelGenerator(id -> names.getOrDefault(id, id));
             } catch (PlatformProblem problem) {

@@ -147,7 +147,8 @@ public class HttpPlatformAdminClient implements PlatformAdminClient {
         send("GET", "/integrations", token, null)
                 .path("result")
                 .forEach(i -> out.add(new Dtos.Integration(
-                        i.path("id").asText(), i.path("display_name").asText(i.path("id").asText()))));
+                        i.path("id").asText(),
+                        i.path("display_name").asText(i.path("id").asText()))));
         return out;
     }
 

@@ -145,7 +145,7 @@ public class AccountService {
         extra.addAll(contextErrors(command.context()));
         Credentials credentials = validate(provider, command.credentials(), extra);
         UUID id = UUID.randomUUID(); // chosen first, so that verification spends the new account's budget
-        CredentialVerifier.Outcome outcome = verifier.verify(tenantId, id, provider, credentials);
+        CredentialVerifier.Outcome outcome = verifier.verify(id, provider, credentials);
         IntegratedAccount account =
                 createWithId(id, tenantId, provider, command.endUser(), credentials, command.context());
         return new Connected(account, false, outcome.remoteMillis());
@@ -195,7 +195,7 @@ public class AccountService {
         IntegratedAccount current = get(tenantId, accountId);
         ProviderDefinition provider = provider(current.provider(), "/provider");
         Credentials credentials = validate(provider, rawCredentials, List.of());
-        CredentialVerifier.Outcome outcome = verifier.verify(tenantId, current.id(), provider, credentials);
+        CredentialVerifier.Outcome outcome = verifier.verify(current.id(), provider, credentials);
         return new Connected(replaceCredentials(tenantId, current.id(), credentials), true, outcome.remoteMillis());
     }
 

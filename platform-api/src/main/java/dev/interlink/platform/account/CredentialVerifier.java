@@ -53,10 +53,11 @@ public class CredentialVerifier {
      * @param accountId the account whose budget the call spends: the stored account, or the id a new account will
      *     be created with
      */
-    public Outcome verify(UUID tenantId, UUID accountId, ProviderDefinition provider, Credentials credentials) {
+    public Outcome verify(UUID accountId, ProviderDefinition provider, Credentials credentials) {
         ConnectorContext ctx;
         try {
-            ctx = contexts.open(tenantId, accountId, provider, credentials, AuthScheme.Rejections.IGNORE);
+            // no tenant: the set is checked exactly as given (an auth scheme refreshes nothing for it)
+            ctx = contexts.open(null, accountId, provider, credentials, AuthScheme.Rejections.IGNORE);
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalid("/credentials", e.getMessage());
         }

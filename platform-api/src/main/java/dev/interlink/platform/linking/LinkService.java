@@ -224,7 +224,7 @@ public class LinkService {
         }
         // the id is chosen before verification, so that the check spends the (new) account's budget
         UUID accountId = row.integratedAccountId() != null ? row.integratedAccountId() : UUID.randomUUID();
-        verifier.verify(row.tenantId(), accountId, provider, credentials);
+        verifier.verify(accountId, provider, credentials);
         return store(row, accountId, provider, credentials);
     }
 

@@ -10,10 +10,7 @@ final class SandboxAccounts {
     private SandboxAccounts() {}
 
     static Map<String, String> properties(Sandbox sandbox) {
-        Map<String, String> p = new HashMap<>();
-        p.put("interlink.provider.cats.base-url", sandbox.baseUrl() + "/cats/v3");
-        p.put("interlink.provider.loxo.base-url", sandbox.baseUrl() + "/loxo");
-        return p;
+        return dev.interlink.platform.account.ProviderSandbox.catalogOverrides(sandbox);
     }
 
     static Sandbox.AccountInfo sandboxAccount(Sandbox sandbox, String provider, int candidates) {

@@ -138,7 +138,7 @@ class LinkFlowTest extends ApiTest {
         assertThat(s.at("/tenant/display_name").asText()).isEqualTo("Acme HR");
         assertThat(s.at("/end_user/id").asText()).isEqualTo("eu-1");
         assertThat(s.at("/end_user/email").asText()).isEqualTo("eve@example.com");
-        assertThat(s.get("providers").findValuesAsText("id")).containsExactly("cats", "loxo");
+        assertThat(s.get("providers").findValuesAsText("id")).containsExactly("cats", "lever", "loxo");
         assertThat(s.at("/providers/0/logo_url").asText())
                 .isEqualTo("https://api.example.test/integrations/cats/logo.svg");
         assertThat(s.at("/providers/0/auth_mode").asText()).isEqualTo("API_KEY");

@@ -67,8 +67,7 @@ class ProxyTest extends ApiTest {
     @Override
     protected Map<String, String> extraProperties() {
         Map<String, String> p = new HashMap<>();
-        p.put("interlink.provider.cats.base-url", SANDBOX.baseUrl() + "/cats/v3");
-        p.put("interlink.provider.loxo.base-url", SANDBOX.baseUrl() + "/loxo");
+        p.putAll(dev.interlink.platform.account.ProviderSandbox.catalogOverrides(SANDBOX));
         return p;
     }
 

@@ -115,7 +115,12 @@ public final class ControlApi {
         int slash = rest.indexOf('/');
         if (slash <= 0) return null;
         String id = rest.substring(0, slash);
-        Account account = registry.byId(id); // 404 for an unknown account
+        Account account;
+        try {
+            account = registry.byId(id);
+        } catch (ApiException e) {
+            return null; // an unknown account: "no such control route", as for any unmatched path
+        }
         Router r = providerRouters.get(account.provider);
         Router.Match m = r == null ? null : r.match(req.method, req.path, pathMatched);
         if (m != null) req.account = account;

@@ -3,6 +3,7 @@ package dev.interlink.sandbox.lever;
 import dev.interlink.sandbox.common.Account;
 import dev.interlink.sandbox.common.RateLimiter;
 import dev.interlink.sandbox.common.Registry;
+import dev.interlink.sandbox.common.RollingWindowLimiter;
 import dev.interlink.sandbox.common.TokenBucketLimiter;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,37 @@ final class LeverAccount extends Account {
         webhooks.clear();
         deliveries.clear();
         clearCache();
+    }
+
+    private volatile RateLimiter template;
+    private final ConcurrentHashMap<String, RateLimiter> byCredential = new ConcurrentHashMap<>();
+
+    /**
+     * The token bucket of one credential: the OAuth app uses the account's {@code limiter} (what the control API's
+     * {@code /limits} shows and sets), other credentials (the API key) get their own bucket with the same numbers.
+     * Changing the account's limits starts every bucket afresh.
+     */
+    RateLimiter limiterFor(String credential) {
+        RateLimiter t = limiter;
+        if (t != template) {
+            synchronized (byCredential) {
+                if (t != template) {
+                    byCredential.clear();
+                    template = t;
+                }
+            }
+        }
+        if (credential.equals("oauth")) return t;
+        return byCredential.computeIfAbsent(credential, k -> copyOf(t));
+    }
+
+    private static RateLimiter copyOf(RateLimiter t) {
+        Map<String, Object> d = t.describe();
+        if (d.containsKey("requests"))
+            return new RollingWindowLimiter(
+                    ((Number) d.get("requests")).intValue(), ((Number) d.get("per_seconds")).longValue());
+        return new TokenBucketLimiter(
+                ((Number) d.get("rate_per_second")).doubleValue(), ((Number) d.get("burst")).intValue());
     }
 
     long now() {

@@ -293,7 +293,10 @@ final class LeverData {
                     ? (String) archiveReasons.get(0).get("id")
                     : (String) archiveReasons.get(1 + r.nextInt(4)).get("id");
             long at = t + 86400_000L * (1 + r.nextInt(10));
-            archived = new LinkedHashMap<>(Map.of("reason", reason, "archivedAt", at));
+            Map<String, Object> arch = new LinkedHashMap<>();
+            arch.put("reason", reason);
+            arch.put("archivedAt", at);
+            archived = arch;
             updated = at;
         }
         Map<String, Object> posting = postings.get((int) (n % postings.size()));
@@ -305,7 +308,7 @@ final class LeverData {
         o.put("stage", stages.get(current).get("id"));
         o.put("confidentiality", "non-confidential");
         o.put("location", p.city());
-        o.put("phones", new ArrayList<>(List.of(new LinkedHashMap<>(Map.of("type", "mobile", "value", p.phone())))));
+        o.put("phones", new ArrayList<>(List.of(phone(p.phone()))));
         o.put("emails", new ArrayList<>(List.of(p.email())));
         o.put(
                 "links",
@@ -334,6 +337,13 @@ final class LeverData {
         return o;
     }
 
+    static Map<String, Object> phone(String value) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "mobile");
+        m.put("value", value);
+        return m;
+    }
+
     static Map<String, Object> urls(String id) {
         Map<String, Object> u = new LinkedHashMap<>();
         u.put("list", HIRE + "/candidates");
@@ -351,7 +361,7 @@ final class LeverData {
         c.put("isAnonymized", false);
         c.put("location", Map.of("name", p.city()));
         c.put("emails", List.of(p.email()));
-        c.put("phones", List.of(Map.of("type", "mobile", "value", p.phone())));
+        c.put("phones", List.of(phone(p.phone())));
         return c;
     }
 

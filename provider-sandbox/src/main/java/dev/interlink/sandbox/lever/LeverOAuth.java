@@ -35,6 +35,9 @@ final class LeverOAuth implements OAuthServer {
     static final String CLAIM_SANDBOX_ACCOUNT = "https://sandbox.interlink.dev/account";
 
     static final String CLAIM_GEN = "https://sandbox.interlink.dev/gen";
+    /** Exact expiry in ms ({@code exp} has whole seconds, rounded up), so a 1 s lifetime is 1 s. */
+    static final String CLAIM_EXP_MS = "https://sandbox.interlink.dev/exp_ms";
+
     static final String CLIENT_INDEX = "lever.client_id";
 
     /** Lever's scope list (docs/providers/lever.md "Scopes"). */
@@ -232,13 +235,16 @@ final class LeverOAuth implements OAuthServer {
         // never redirect to an unverified redirect_uri: an error page instead (the real page shows "undefined")
         if (acc == null)
             return errorPage(400, "ClientID not found", "No application is registered with this client_id.");
+        Resp r = authorize(acc, req);
+        acc.counters.record("GET /authorize", String.valueOf(r.status));
+        return r;
+    }
+
+    private Resp authorize(LeverAccount acc, Req req) {
         String redirectUri = req.q("redirect_uri");
-        if (redirectUri == null || !acc.redirectUris.contains(redirectUri)) {
-            acc.counters.record("GET /authorize", "400");
+        if (redirectUri == null || !acc.redirectUris.contains(redirectUri))
             return errorPage(
                     400, "Callback URL mismatch", "The redirect_uri is not one registered for this application.");
-        }
-        acc.counters.record("GET /authorize", "302");
         String state = req.q("state");
         if (!"code".equals(req.q("response_type")))
             return errorRedirect(
@@ -287,8 +293,11 @@ final class LeverOAuth implements OAuthServer {
                 // unknown account: an invalid transaction
             }
         }
-        if (p == null || p.expiresAt() < acc.now())
+        if (p == null || p.expiresAt() < acc.now()) {
+            if (acc != null) acc.counters.record("POST /authorize/decision", "400");
             return errorPage(400, "Invalid transaction", "This consent screen has expired or was already answered.");
+        }
+        acc.counters.record("POST /authorize/decision", "302");
         if ("allow".equals(form.get("decision"))) return allow(acc, p);
         return deny(p);
     }
@@ -480,6 +489,7 @@ final class LeverOAuth implements OAuthServer {
         c.put("jti", random(12));
         c.put(CLAIM_SANDBOX_ACCOUNT, acc.accountId);
         c.put(CLAIM_GEN, acc.tokenGeneration.get());
+        c.put(CLAIM_EXP_MS, nowMs + acc.settings.accessTtlSeconds * 1000);
         return jwt.sign(c);
     }
 
@@ -513,9 +523,9 @@ final class LeverOAuth implements OAuthServer {
         }
         if (!(a instanceof LeverAccount acc)) return fail(401, "Invalid token");
         if (!AUDIENCE.equals(c.get("aud"))) return fail(401, "Invalid token");
-        long exp = ((Number) c.getOrDefault("exp", 0)).longValue();
+        long expMs = ((Number) c.getOrDefault(CLAIM_EXP_MS, 0)).longValue();
         long gen = ((Number) c.getOrDefault(CLAIM_GEN, -1)).longValue();
-        if (acc.now() >= exp * 1000 || gen != acc.tokenGeneration.get()) return fail(401, "Invalid token");
+        if (acc.now() >= expMs || gen != acc.tokenGeneration.get()) return fail(401, "Invalid token");
         Set<String> scopes =
                 new LinkedHashSet<>(List.of(String.valueOf(c.get("scope")).split(" ")));
         return new Verified(acc, scopes, String.valueOf(c.get(CLAIM_USER)), null);

@@ -29,7 +29,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * Lever: the Data API at {@code /lever/v1} (standing for {@code https://api.lever.co/v1}) and its OAuth 2.0
  * authorization server at {@code /lever/auth} (standing for {@code https://auth.lever.co}); see
  * docs/providers/lever.md. Front door order: credentials (401/403), faults, the per-account token bucket (429),
- * the route (404/405), the route's scope (403), the handler.
+ * the route (404/405), the route's scope (403), the handler. Each credential (the OAuth app, the API key) has its
+ * own token bucket.
  */
 public final class LeverProvider implements SimulatedProvider {
     public static final String ID = "lever";
@@ -43,8 +44,11 @@ public final class LeverProvider implements SimulatedProvider {
             "http://127.0.0.1:8081/oauth/callback",
             "http://localhost:8081/oauth/callback");
 
-    /** The credential a data API request carries: {@code scopes} null = an API key (every endpoint). */
-    record Call(LeverAccount acc, Set<String> scopes, String userId) {}
+    /**
+     * The credential a data API request carries: {@code scopes} null = an API key (every endpoint);
+     * {@code credential} names its rate-limit bucket.
+     */
+    record Call(LeverAccount acc, Set<String> scopes, String userId, String credential) {}
 
     private final Registry registry;
     private final LeverOAuth oauth;
@@ -212,12 +216,12 @@ public final class LeverProvider implements SimulatedProvider {
                 if (v.account() != null) v.account().counters.record(null, String.valueOf(v.error().status));
                 return v.error();
             }
-            call = new Call(v.account(), v.scopes(), v.userId());
+            call = new Call(v.account(), v.scopes(), v.userId(), "oauth");
         } else if (auth.regionMatches(true, 0, "Basic ", 0, 6)) {
             LeverAccount acc = byKey(auth.substring(6).trim());
             // a wrong key is 403 NotAuthorized (docs/providers/lever.md "API key")
             if (acc == null) return error(403, "Authentication incorrect.");
-            call = new Call(acc, null, null);
+            call = new Call(acc, null, null, "api_key");
         } else {
             return error(401, "A valid API key or access token was not provided");
         }
@@ -235,7 +239,7 @@ public final class LeverProvider implements SimulatedProvider {
                             : fault.kind.name().toLowerCase());
             return fault;
         }
-        RateLimiter.Decision d = acc.limiter.acquire(System.currentTimeMillis());
+        RateLimiter.Decision d = acc.limiterFor(call.credential()).acquire(System.currentTimeMillis());
         Resp resp = d.allowed() ? route(req, call, m, pathMatched[0]) : tooMany(acc, d.retryAfterSeconds());
         acc.counters.record(route, String.valueOf(resp.status));
         return resp;

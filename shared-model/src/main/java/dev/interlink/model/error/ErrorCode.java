@@ -32,6 +32,8 @@ public enum ErrorCode {
     INTEGRATION_ACCOUNT_NOT_FOUND("INTEGRATION.ACCOUNT_NOT_FOUND", 404, "Integrated account not found"),
     INTEGRATION_ACCOUNT_DISABLED("INTEGRATION.ACCOUNT_DISABLED", 409, "The integrated account is disabled"),
     INTEGRATION_REAUTH_REQUIRED("INTEGRATION.REAUTH_REQUIRED", 409, "The integrated account needs re-authorization"),
+    INTEGRATION_TOKEN_REFRESH_UNAVAILABLE(
+            "INTEGRATION.TOKEN_REFRESH_UNAVAILABLE", 503, "The provider's token endpoint is unavailable; try again"),
     INTEGRATION_CREDENTIALS_INVALID("INTEGRATION.CREDENTIALS_INVALID", 422, "The provider rejected the credentials"),
     INTEGRATION_PROVIDER_NOT_FOUND("INTEGRATION.PROVIDER_NOT_FOUND", 404, "Unknown provider"),
     INTEGRATION_RESOURCE_NOT_SUPPORTED("INTEGRATION.RESOURCE_NOT_SUPPORTED", 404, "Resource not supported"),

@@ -42,7 +42,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The unified write API (unified-api.md §Writes): candidates create/update, applications create and
+ * The unified write API (docs/decisions/0040-unified-writes.md): candidates create/update, applications create and
  * {@code move-stage}, candidate attachment upload. Order on every route: the account (another tenant's → 404), the
  * body (every problem listed, 400, nothing sent), then {@code Idempotency-Key}, then the provider.
  */

@@ -14,8 +14,9 @@ public interface AuthScheme {
     Set<AuthMode> modes();
 
     /**
-     * @param tenantId and {@code accountId} identify a stored account; {@code accountId} is null while a credential set
-     *     is being verified before it is stored
+     * @param tenantId the owner of a stored account; null while a credential set is verified as given (nothing is
+     *     refreshed or recorded for it)
+     * @param accountId the account whose budget the calls spend (for a verification, the id the account will get)
      * @param onRejected records that the provider rejected a stored credential for good (re-authorization needed)
      */
     AccountAuth open(

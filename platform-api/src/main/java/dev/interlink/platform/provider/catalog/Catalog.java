@@ -41,6 +41,16 @@ public class Catalog {
                             .getProperty("interlink.provider." + id + ".read-timeout", Duration.class)
                             .orElse(t.read())));
             def = def.withRateLimit(rateLimit(environment, id, def.rateLimit()));
+            if (def.oauth2() != null) {
+                def = def.withOAuth2(def.oauth2()
+                        .withUrls(
+                                environment
+                                        .getProperty("interlink.provider." + id + ".authorize-url", String.class)
+                                        .orElse(null),
+                                environment
+                                        .getProperty("interlink.provider." + id + ".token-url", String.class)
+                                        .orElse(null)));
+            }
             if (def.baseUrlOverride() != null) {
                 LOG.info(
                         "Provider {} is pointed at {} (interlink.provider.{}.base-url)", id, def.baseUrlOverride(), id);

@@ -139,8 +139,29 @@ public final class CatalogLoader {
         }
         Map<String, String> headers = new LinkedHashMap<>();
         r.map(auth, "headers").forEach((k, v) -> headers.put(k, String.valueOf(v)));
-        if (headers.isEmpty() && mode != AuthMode.OAUTH2) {
+        if (headers.isEmpty()) {
             r.problems.add("auth.headers must name at least one header");
+        }
+        OAuth2Settings oauth2 = null;
+        if (mode == AuthMode.OAUTH2) {
+            Map<String, Object> o = r.map(auth, "oauth2");
+            String authorize = r.string(o, "authorize_url", true);
+            String token = r.string(o, "token_url", true);
+            for (String url : new String[] {authorize, token}) {
+                if (url != null && !url.startsWith("https://")) {
+                    r.problems.add("auth.oauth2 URLs must use https");
+                }
+            }
+            List<String> scopes = new ArrayList<>();
+            if (o.get("scopes") instanceof List<?> list) {
+                list.forEach(s -> scopes.add(String.valueOf(s)));
+            } else {
+                r.problems.add("auth.oauth2.scopes must be a list");
+            }
+            Duration margin = o.containsKey("expiry_margin") ? r.duration(o, "expiry_margin") : Duration.ofMinutes(5);
+            oauth2 = new OAuth2Settings(authorize, token, r.string(o, "audience", false), List.copyOf(scopes), margin);
+        } else if (auth.containsKey("oauth2")) {
+            r.problems.add("auth.oauth2 is only for mode OAUTH2");
         }
 
         List<CredentialField> fields = new ArrayList<>();
@@ -279,7 +300,8 @@ public final class CatalogLoader {
                 new Verification(vMethod, vPath),
                 rateLimit,
                 retryRules,
-                t);
+                t,
+                oauth2);
         for (String variable : def.templateVariables()) {
             if (def.field(variable).isEmpty()) {
                 r.problems.add("template variable {" + variable + "} is not a credential field");

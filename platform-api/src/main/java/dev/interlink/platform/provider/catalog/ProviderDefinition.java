@@ -39,7 +39,8 @@ public record ProviderDefinition(
         Verification verification,
         RateLimit rateLimit,
         RetryRules retry,
-        Timeouts timeouts) {
+        Timeouts timeouts,
+        @Nullable OAuth2Settings oauth2) {
 
     static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_.]*)}");
     private static final int MAX_VALUE_LENGTH = 4096;
@@ -67,7 +68,8 @@ public record ProviderDefinition(
                 verification,
                 rateLimit,
                 retry,
-                timeouts);
+                timeouts,
+                oauth2);
     }
 
     /** This definition with other timeouts (deployment overrides). */
@@ -87,7 +89,29 @@ public record ProviderDefinition(
                 verification,
                 rateLimit,
                 retry,
-                t);
+                t,
+                oauth2);
+    }
+
+    /** The same provider with its authorization server elsewhere (deployment overrides). */
+    public ProviderDefinition withOAuth2(@Nullable OAuth2Settings o) {
+        return new ProviderDefinition(
+                id,
+                displayName,
+                category,
+                logo,
+                authMode,
+                authHeaderTemplates,
+                fields,
+                baseUrlTemplate,
+                overrideReplaces,
+                baseUrlOverride,
+                allowedHosts,
+                verification,
+                rateLimit,
+                retry,
+                timeouts,
+                o);
     }
 
     /** The same provider with another request budget (a deployment whose provider plan allows more). */
@@ -107,7 +131,8 @@ public record ProviderDefinition(
                 verification,
                 r,
                 retry,
-                timeouts);
+                timeouts,
+                oauth2);
     }
 
     /** The defaults of the optional fields. */

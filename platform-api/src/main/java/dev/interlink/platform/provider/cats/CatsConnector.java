@@ -34,8 +34,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * CATS v3 (cats-api.md). Lists are HAL pages ({@code _links.next}, per_page ≤ 100); records are flat with numeric ids.
- * Applications are pipelines; stages are workflow statuses, categorized by their {@code mapping}.
+ * CATS v3 (docs/providers/cats.md). Lists are HAL pages ({@code _links.next}, per_page ≤ 100); records are flat with
+ * numeric ids. Applications are pipelines; stages are workflow statuses, categorized by their {@code mapping}.
  */
 @Singleton
 @Named("cats")

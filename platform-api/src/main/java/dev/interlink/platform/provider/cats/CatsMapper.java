@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** CATS v3 JSON → unified records. Pure functions, no I/O (facts: cats-api.md §5). */
+/** CATS v3 JSON → unified records. Pure functions, no I/O (facts: docs/providers/cats.md §5). */
 final class CatsMapper {
     private CatsMapper() {}
 
@@ -173,7 +173,7 @@ final class CatsMapper {
         return out;
     }
 
-    /** Job status names (cats-api.md §8.7) → OPEN | CLOSED | DRAFT | ON_HOLD | OTHER. */
+    /** Job status names (docs/providers/cats.md §8.7) → OPEN | CLOSED | DRAFT | ON_HOLD | OTHER. */
     static String jobStatus(String title) {
         if (title == null) return "OTHER";
         String t = title.toLowerCase(Locale.ROOT).replace(" ", "").replace("-", "");
@@ -248,7 +248,7 @@ final class CatsMapper {
                 j);
     }
 
-    /** CATS status {@code mapping} (cats-api.md §4.3) → stage category. */
+    /** CATS status {@code mapping} (docs/providers/cats.md §4.3) → stage category. */
     static String stageCategory(String mapping) {
         if (mapping == null) return "OTHER";
         return switch (mapping.toLowerCase(Locale.ROOT)) {

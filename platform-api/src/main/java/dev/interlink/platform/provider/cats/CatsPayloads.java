@@ -10,7 +10,7 @@ import dev.interlink.platform.provider.AtsWriter.UrlInput;
 import dev.interlink.platform.provider.Tolerant;
 import java.util.Locale;
 
-/** Unified candidate fields → CATS JSON bodies (pure functions, cats-api.md §4.1). */
+/** Unified candidate fields → CATS JSON bodies (pure functions, docs/providers/cats.md §4.1). */
 final class CatsPayloads {
     private CatsPayloads() {}
 

@@ -22,10 +22,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * CATS v3 writes (cats-api.md §4.1, §4.3, §4.6, §6). Emails and phones go in the {@code emails[]}/{@code phones[]}
- * arrays on create and through the sub-resources on update: never the flat {@code email}/{@code phone} fields, which
- * CATS accepts with 201 and drops. PUT needs first and last name, so updates read-modify-write. Stage moves are
- * {@code POST /pipelines/{id}/status} (never PUT), files raw octet-stream with {@code ?filename=}.
+ * CATS v3 writes (docs/providers/cats.md §4.1, §4.3, §4.6, §6). Emails and phones go in the {@code emails[]}/
+ * {@code phones[]} arrays on create and through the sub-resources on update: never the flat {@code email}/
+ * {@code phone} fields, which CATS accepts with 201 and drops. PUT needs first and last name, so updates
+ * read-modify-write. Stage moves are {@code POST /pipelines/{id}/status} (never PUT), files raw octet-stream with
+ * {@code ?filename=}.
  */
 @Singleton
 @Named("cats")

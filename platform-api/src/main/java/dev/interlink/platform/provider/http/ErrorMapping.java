@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Provider failures classified as a table (code-style-examples §5 no. 7): what a status means for the caller, whether
- * a retry can help, and whether the account needs re-authorization. The body of an error is truncated and stripped of
- * the account's credentials before it is shown.
+ * Provider failures classified as a table, so that each status's meaning is one line: what it means for the caller,
+ * whether a retry can help (or the customer must fix something), and whether the account needs re-authorization. The
+ * body of an error is truncated and stripped of the account's credentials before it is shown.
  */
 public final class ErrorMapping {
     public enum Action {

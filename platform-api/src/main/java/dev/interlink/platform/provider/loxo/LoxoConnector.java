@@ -36,9 +36,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loxo (loxo-api.md). Pagination differs per endpoint, so each list picks its strategy: people and job candidates use
- * {@code scroll_id} + {@code per_page}, companies {@code scroll_id} alone (per_page → 422), jobs {@code page}, and
- * reference lists and users are bare arrays. Applications are job candidates with a composite id (job, candidate).
+ * Loxo (docs/providers/loxo.md). Pagination differs per endpoint, so each list picks its strategy: people and job
+ * candidates use {@code scroll_id} + {@code per_page}, companies {@code scroll_id} alone (per_page → 422), jobs
+ * {@code page}, and reference lists and users are bare arrays. Applications are job candidates with a composite id
+ * (job, candidate).
  */
 @Singleton
 @Named("loxo")
@@ -147,7 +148,7 @@ public class LoxoConnector implements AtsConnector {
         return q;
     }
 
-    /** Loxo answers some unknown ids with 200 and a literal {@code null} body (loxo-api.md §7 [LIVE]). */
+    /** Loxo answers some unknown ids with 200 and a literal {@code null} body (docs/providers/loxo.md §7 [LIVE]). */
     static JsonNode found(JsonNode body) {
         if (body == null || body.isNull() || body.isMissingNode() || (body.isObject() && body.isEmpty())) {
             throw ApiProblem.of(ErrorCode.REMOTE_NOT_FOUND, "Loxo has no such record");
@@ -289,7 +290,7 @@ public class LoxoConnector implements AtsConnector {
     }
 
     List<User> users(ConnectorContext ctx) {
-        // bare array, not paginated (loxo-api.md §2)
+        // bare array, not paginated (docs/providers/loxo.md §2)
         List<User> out = new ArrayList<>();
         for (JsonNode u : Tolerant.items(ctx.getJson("/users"), "users")) out.add(LoxoMapper.user(u));
         return out;

@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Loxo JSON → unified records. Pure functions (facts: loxo-api.md §6). */
+/** Loxo JSON → unified records. Pure functions (facts: docs/providers/loxo.md §6). */
 final class LoxoMapper {
     static final String RESUME = "resume";
     static final String DOCUMENT = "document";

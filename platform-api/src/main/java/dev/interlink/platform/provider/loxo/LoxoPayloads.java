@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Unified candidate fields → Loxo form bodies with Rails bracket keys (loxo-api.md §4 "Request encoding", §6.1):
- * {@code person[name]}, {@code person[emails][][value]}, {@code person[phones][][value]}, {@code person[title]},
- * {@code person[company]}, {@code person[all_raw_tags][]}; never the rejected {@code email_addresses},
- * {@code phone_numbers} or {@code tag_list}.
+ * Unified candidate fields → Loxo form bodies with Rails bracket keys (docs/providers/loxo.md §4 "Request encoding",
+ * §6.1): {@code person[name]}, {@code person[emails][][value]}, {@code person[phones][][value]},
+ * {@code person[title]}, {@code person[company]}, {@code person[all_raw_tags][]}; never the rejected
+ * {@code email_addresses}, {@code phone_numbers} or {@code tag_list}.
  */
 final class LoxoPayloads {
     private LoxoPayloads() {}

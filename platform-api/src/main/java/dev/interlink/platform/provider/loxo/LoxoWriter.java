@@ -23,10 +23,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Loxo writes (loxo-api.md §4, §5, §7). People are form bodies with Rails bracket keys. There is no "set stage" call:
- * a stage moves when a person event is logged with the job and an activity type mapped to that stage, and only
- * forwards, so a backward move is refused here before anything is sent. Loxo can answer 200 and store nothing
- * ({@code id: null}, a {@code null} body): every write checks its answer.
+ * Loxo writes (docs/providers/loxo.md §4, §5, §7). People are form bodies with Rails bracket keys. There is no "set
+ * stage" call: a stage moves when a person event is logged with the job and an activity type mapped to that stage,
+ * and only forwards, so a backward move is refused here before anything is sent. Loxo can answer 200 and store
+ * nothing ({@code id: null}, a {@code null} body): every write checks its answer.
  */
 @Singleton
 @Named("loxo")

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * CATS: {@code page}/{@code per_page} (max 100), and "more pages" is only the presence of {@code _links.next}
- * (cats-api.md §2: do not compute it from page × per_page; {@code total} is sometimes null). The next position is the
- * page number in that link. Position = "page:per_page" so the window never shifts.
+ * (docs/providers/cats.md §2: do not compute it from page × per_page; {@code total} is sometimes null). The next
+ * position is the page number in that link. Position = "page:per_page" so the window never shifts.
  */
 public final class HalNextLinkPagination implements Pagination {
     @Override

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Loxo {@code scroll_id}: an Elasticsearch search_after position echoed back as {@code ?scroll_id=}. The end is not
  * documented, so any of these ends the list: an empty page, a null or absent scroll_id, or the same scroll_id again
- * (loxo-api.md §2). {@code sizeParam} is null where the endpoint rejects a page size (companies: 422).
+ * (docs/providers/loxo.md §2). {@code sizeParam} is null where the endpoint rejects a page size (companies: 422).
  */
 public final class ScrollIdPagination implements Pagination {
     private final String sizeParam;

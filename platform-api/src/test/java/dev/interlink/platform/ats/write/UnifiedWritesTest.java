@@ -52,8 +52,7 @@ class UnifiedWritesTest extends ApiTest {
     @Override
     protected Map<String, String> extraProperties() {
         Map<String, String> p = new HashMap<>();
-        p.put("interlink.provider.cats.base-url", SANDBOX.baseUrl() + "/cats/v3");
-        p.put("interlink.provider.loxo.base-url", SANDBOX.baseUrl() + "/loxo");
+        p.putAll(dev.interlink.platform.account.ProviderSandbox.catalogOverrides(SANDBOX));
         p.put("interlink.attachments.max-bytes", String.valueOf(MAX_BYTES));
         p.put("interlink.provider.loxo.read-timeout", "3s");
         return p;

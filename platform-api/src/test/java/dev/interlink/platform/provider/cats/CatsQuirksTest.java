@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** CATS behaviours the mapper tolerates (cats-api.md §1, §5); one quirk per test. */
+/** CATS behaviours the mapper tolerates (docs/providers/cats.md §1, §5); one quirk per test. */
 class CatsQuirksTest {
     static final ObjectMapper JSON = new ObjectMapper();
 

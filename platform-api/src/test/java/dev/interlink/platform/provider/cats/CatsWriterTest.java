@@ -26,7 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** CATS write encodings and silent failures (cats-api.md §4.1, §4.3, §6). */
+/** CATS write encodings and silent failures (docs/providers/cats.md §4.1, §4.3, §6). */
 class CatsWriterTest {
     record Answer(int status, Map<String, List<String>> headers, String body) {}
 

@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Loxo behaviours the connector tolerates (loxo-api.md §2, §7); one quirk per test. */
+/** Loxo behaviours the connector tolerates (docs/providers/loxo.md §2, §7); one quirk per test. */
 class LoxoQuirksTest {
     static final ObjectMapper JSON = new ObjectMapper();
 

@@ -26,7 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Loxo's silent failures (loxo-api.md §7): a 200 that stored nothing must never be reported as success. */
+/** Loxo's silent failures (docs/providers/loxo.md §7): a 200 that stored nothing must never be reported as success. */
 class LoxoWriterTest {
     /** Answers the queued bodies in order and records every call. */
     static final class Scripted extends ProviderHttp {
