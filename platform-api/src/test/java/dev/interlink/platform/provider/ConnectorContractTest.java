@@ -116,12 +116,20 @@ public abstract class ConnectorContractTest {
         return ctx(a, credentials(a), null);
     }
 
+    /**
+     * The tenant the contexts are opened for: none by default (a credential set used as it is). An auth scheme that
+     * only re-authorizes or refreshes stored accounts (OAuth 2.0) needs one to behave as it does in production.
+     */
+    protected UUID tenantId() {
+        return null;
+    }
+
     /** The production context for a sandbox account: catalog base URL and auth, the real pipeline and budget. */
     protected ConnectorContext ctx(
             Sandbox.AccountInfo a, Map<String, String> credentials, AtomicReference<String> reauth) {
         UUID accountId = accountIds.computeIfAbsent(a.accountId(), k -> UUID.randomUUID());
         return app.getBean(ConnectorContexts.class)
-                .open(null, accountId, definition, Credentials.of(credentials), reason -> {
+                .open(tenantId(), accountId, definition, Credentials.of(credentials), reason -> {
                     if (reauth != null) reauth.set(reason);
                 });
     }

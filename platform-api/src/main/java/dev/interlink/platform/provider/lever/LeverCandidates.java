@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * Candidates are Lever contacts, but Lever has no list of contacts: only opportunities, several of which may share a
- * contact (docs/providers/lever.md "Unified mapping"). A page of candidates is therefore a page of opportunities in
+ * contact (docs/providers/lever.md §9). A page of candidates is therefore a page of opportunities in
  * which each contact is emitted once, at its oldest opportunity; one more call per 50 contacts fetches their other
  * opportunities, so that a contact is never emitted twice and its applications and tags are complete.
  */
@@ -58,7 +58,7 @@ final class LeverCandidates {
 
     /**
      * Lever has no name search; {@code q} searches by email address, through the opportunities' {@code email} filter
-     * (the only person search Lever has, §5). Null = the filters cannot match anything.
+     * (the only person search Lever has, §9). Null = the filters cannot match anything.
      */
     static Map<String, Object> filters(ListRequest req) {
         String q = req.filter("q");

@@ -32,14 +32,14 @@ import java.util.Map;
 
 /**
  * Lever Data API v1 (docs/providers/lever.md). Every list is {@code {data, hasNext, next}} with an opaque offset
- * token (§3). Candidates are contacts, applications are opportunities, jobs are postings, stages are the
+ * token (§4). Candidates are contacts, applications are opportunities, jobs are postings, stages are the
  * account-wide pipeline, attachments are an opportunity's resumes and files (key: opportunity, kind, id).
  */
 @Singleton
 @Named("lever")
 public class LeverConnector implements AtsConnector {
     static final Pagination PAGES = new NextTokenPagination("offset", "limit", "hasNext", "next");
-    /** The opportunity's single application carries its posting (§6.1). */
+    /** The opportunity's single application carries its posting (§5). */
     static final Map<String, String> EXPAND_APPLICATIONS = Map.of("expand", "applications");
 
     private final LeverReference reference;
@@ -124,7 +124,7 @@ public class LeverConnector implements AtsConnector {
     }
 
     /**
-     * Lever's time filters are epoch ms and inclusive ({@code _start} ≤ t, §5); ours are strictly after, hence + 1
+     * Lever's time filters are epoch ms and inclusive ({@code _start} ≤ t, §4); ours are strictly after, hence + 1
      * ms.
      */
     static Map<String, String> since(String param, String after) {
@@ -179,7 +179,7 @@ public class LeverConnector implements AtsConnector {
         throw ApiProblem.of(ErrorCode.REMOTE_NOT_FOUND, "Lever has no such stage");
     }
 
-    /** The resumes and files of every opportunity of the contact (§6.7); Lever keeps files per opportunity. */
+    /** The resumes and files of every opportunity of the contact (§5); Lever keeps files per opportunity. */
     Page<Attachment> listAttachments(ConnectorContext ctx, ListRequest req) {
         String contact = remote(req.filter("candidate_id"), "/candidate_id");
         List<Attachment> all = new ArrayList<>();
@@ -200,7 +200,7 @@ public class LeverConnector implements AtsConnector {
         return LeverMapper.attachment(opp, LeverMapper.userId(o.get("contact")), key.part(1), f);
     }
 
-    /** The API's own download route with API auth, never {@code downloadUrl} (a hire.lever.co page, §6.7). */
+    /** The API's own download route with API auth, never {@code downloadUrl} (a hire.lever.co page, §5). */
     static RawResponse content(ConnectorContext ctx, RemoteKey key) {
         return ctx.stream(
                 "GET",

@@ -28,8 +28,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Lever JSON → unified records (docs/providers/lever.md "Unified mapping"). Pure functions. Times are epoch
- * milliseconds, as numbers or numeric strings (§6).
+ * Lever JSON → unified records (docs/providers/lever.md §9). Pure functions. Times are epoch
+ * milliseconds, as numbers or numeric strings (§4).
  */
 final class LeverMapper {
     static final String RESUME = "resume";
@@ -57,7 +57,7 @@ final class LeverMapper {
                 : new String[] {n.substring(0, sp), n.substring(sp + 1).trim()};
     }
 
-    /** The oldest opportunity first (createdAt, then id): the contact's primary one (§9 of the mapping). */
+    /** The oldest opportunity first (createdAt, then id): the contact's primary one (§9). */
     static final Comparator<JsonNode> OLDEST_FIRST = Comparator.comparing(
                     (JsonNode o) -> Tolerant.longValue(o, "createdAt"), Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(o -> String.valueOf(id(o, "id")));
@@ -110,7 +110,7 @@ final class LeverMapper {
                 opps.size() == 1 ? first : opps);
     }
 
-    /** A contact without opportunities (GET /contacts/:id): person fields only; location is an object there (§6.6). */
+    /** A contact without opportunities (GET /contacts/:id): person fields only; location is an object there (§5). */
     static Candidate contactOnly(JsonNode c) {
         String rid = id(c, "id");
         String name = text(c, "name");
@@ -150,7 +150,7 @@ final class LeverMapper {
         return out;
     }
 
-    /** {@code [{type?, value}]}; types mobile|home|work|skype|other (§6.1). */
+    /** {@code [{type?, value}]}; types mobile|home|work|skype|other (§5). */
     static List<Phone> phones(JsonNode o) {
         List<Phone> out = new ArrayList<>();
         for (JsonNode p : Tolerant.array(o, "phones")) {
@@ -179,7 +179,7 @@ final class LeverMapper {
 
     /**
      * An application (a Lever opportunity) read with {@code expand=applications}: the posting comes from its single
-     * application (§6.1); an archived opportunity is REJECTED, or HIRED when the reason is of type hired (§6.4).
+     * application (§5); an archived opportunity is REJECTED, or HIRED when the reason is of type hired (§5).
      */
     static Application application(JsonNode o, LeverReference.Lookups ref) {
         String rid = id(o, "id");
@@ -236,7 +236,7 @@ final class LeverMapper {
         return null;
     }
 
-    /** Files ({@code ext} with a dot) and resumes (the file under {@code file}, {@code ext} without one) (§6.7). */
+    /** Files ({@code ext} with a dot) and resumes (the file under {@code file}, {@code ext} without one) (§5). */
     static Attachment attachment(String opportunityId, String contactId, String kind, JsonNode f) {
         String fid = id(f, "id");
         JsonNode file = RESUME.equals(kind) && f.get("file") != null ? f.get("file") : f;
@@ -261,7 +261,7 @@ final class LeverMapper {
                 f);
     }
 
-    /** accessRole: super admin, admin, team member, limited team member, interviewer, or a custom role id (§6.5). */
+    /** accessRole: super admin, admin, team member, limited team member, interviewer, or a custom role id (§5). */
     static User user(JsonNode u) {
         String rid = id(u, "id");
         String name = text(u, "name");

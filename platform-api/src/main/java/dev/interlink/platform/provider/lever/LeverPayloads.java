@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Unified write inputs → Lever JSON bodies (pure functions; docs/providers/lever.md §5, §5.1). */
+/** Unified write inputs → Lever JSON bodies (pure functions; docs/providers/lever.md §5, §9). */
 final class LeverPayloads {
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,7 +45,7 @@ final class LeverPayloads {
         return b;
     }
 
-    /** A new opportunity on an existing contact, for one posting (more than one posting is refused, §5.1). */
+    /** A new opportunity on an existing contact, for one posting (more than one posting is refused, §5). */
     static ObjectNode application(String contactId, String postingId, String stageId) {
         ObjectNode b = JSON.createObjectNode();
         b.put("contact", contactId);
@@ -55,7 +55,7 @@ final class LeverPayloads {
     }
 
     /**
-     * {@code PUT /contacts/:id} (name, headline, emails, phones, §5): the current contact with the changes; emails and
+     * {@code PUT /contacts/:id} (name, headline, emails, phones, §9): the current contact with the changes; emails and
      * phones given are added when missing, never removed. A name part not given keeps the stored one.
      */
     static ObjectNode contact(JsonNode current, CandidateInput in) {
@@ -106,7 +106,7 @@ final class LeverPayloads {
         return row;
     }
 
-    /** Unified MOBILE|HOME|WORK|FAX|OTHER → Lever mobile, home, work, other (Lever has no fax type, §6.1). */
+    /** Unified MOBILE|HOME|WORK|FAX|OTHER → Lever mobile, home, work, other (Lever has no fax type, §5). */
     static String phoneType(String type) {
         if (type == null) return "other";
         return switch (type) {

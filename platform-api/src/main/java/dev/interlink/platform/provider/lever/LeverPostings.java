@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Lever postings → unified jobs (docs/providers/lever.md §6.2 and "Unified mapping"). */
+/** Lever postings → unified jobs (docs/providers/lever.md §5, §9). */
 final class LeverPostings {
     private LeverPostings() {}
 

@@ -30,7 +30,7 @@ public class LeverReference {
         return new Lookups(stages(ctx), archiveReasons(ctx));
     }
 
-    /** Every stage in pipeline order (docs/providers/lever.md §6.3: the list order is the pipeline order). */
+    /** Every stage in pipeline order (docs/providers/lever.md §5: the list order is the pipeline order). */
     List<JsonNode> stageList(ConnectorContext ctx) {
         return Tolerant.elements(cache.get(ctx, "/stages", () -> all(ctx, "/stages", Map.of())));
     }
@@ -45,8 +45,8 @@ public class LeverReference {
     }
 
     /**
-     * The Lever user id every write names in {@code perform_as} (required on create, docs/providers/lever.md §5.1):
-     * the first active Super Admin — the role that authorizes an OAuth app for the whole organization (§2.2) —
+     * The Lever user id every write names in {@code perform_as} (required on create, docs/providers/lever.md §5):
+     * the first active Super Admin — the role that authorizes an OAuth app for the whole organization (§2) —
      * else the first active admin. Our API has no "acting user" yet, so writes show in Lever as this user's.
      */
     String performAs(ConnectorContext ctx) {

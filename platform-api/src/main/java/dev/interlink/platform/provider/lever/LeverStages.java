@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Lever stages are account-wide (every posting has the same pipeline), have only {@code id} and {@code text}, and
- * are listed in pipeline order (docs/providers/lever.md §6.3). The built-in ones have slug ids; custom ones UUIDs,
+ * are listed in pipeline order (docs/providers/lever.md §5). The built-in ones have slug ids; custom ones UUIDs,
  * categorized by their name. "Hired" is not a stage in Lever: it is an archive reason, so no stage is HIRED.
  */
 final class LeverStages {

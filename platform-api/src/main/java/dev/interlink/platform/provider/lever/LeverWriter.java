@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Lever writes (docs/providers/lever.md §5, §5.1). A candidate is created as an opportunity without a posting
+ * Lever writes (docs/providers/lever.md §5, §9). A candidate is created as an opportunity without a posting
  * (Lever has no bare contact create); an application is another opportunity on the same contact with one posting;
  * a stage move is {@code PUT /opportunities/:id/stage}; files go to an opportunity. Every write names a user in
  * {@code perform_as} ({@link LeverReference#performAs}).
@@ -68,7 +68,7 @@ public class LeverWriter implements AtsWriter {
     public String createCandidate(ConnectorContext ctx, CandidateInput in) {
         JsonNode answer = send(ctx, "POST", "/opportunities", reference.performAs(ctx), LeverPayloads.opportunity(in));
         // Lever dedupes on email: "deduped": true means the opportunity went to an existing contact, whose data wins
-        // (§5.1); the contact is still the candidate the caller asked for, and the read-back shows what it holds
+        // (§5); the contact is still the candidate the caller asked for, and the read-back shows what it holds
         String contact = LeverMapper.userId(answer.path("data").get("contact"));
         if (contact == null) throw silent("Lever answered the create without a contact id");
         return contact;

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * An opaque next-page token in the body beside a "more" flag (Lever: {@code {data, hasNext, next}}, passed back as
  * {@code ?offset=}). The token is never parsed: it is kept as the provider sent it, decoded once from its
- * percent-encoding so that the query encoder sends exactly the provider's text back (docs/providers/lever.md §3).
+ * percent-encoding so that the query encoder sends exactly the provider's text back (docs/providers/lever.md §4).
  * The list ends when the flag is false, when there is no token, or when the token does not move; a body without the
  * flag (some of Lever's documented examples) goes on while it carries a token.
  */

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * One test per Lever quirk the connector handles (docs/providers/lever.md "Quirks handled"), against the Lever
+ * One test per Lever quirk the connector handles (docs/providers/lever.md §10), against the Lever
  * simulator through the production pipeline.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -102,7 +102,7 @@ class LeverQuirksTest {
         Sandbox.TokenPair t = sandbox.mintTokens(a.accountId(), scope);
         return app.getBean(ConnectorContexts.class)
                 .open(
-                        null,
+                        LeverConnectorTest.TENANT,
                         UUID.nameUUIDFromBytes(a.accountId().getBytes()),
                         definition,
                         Credentials.of(Map.of("access_token", t.accessToken())),
@@ -124,7 +124,7 @@ class LeverQuirksTest {
         }
     }
 
-    // ---- §3 pagination ----
+    // ---- §4 pagination ----
 
     @Test
     void the_offset_token_is_sent_back_exactly_as_lever_wrote_it() {
@@ -162,7 +162,7 @@ class LeverQuirksTest {
                 });
     }
 
-    // ---- §6.1 / §6.4 archived opportunities ----
+    // ---- §5 archived opportunities ----
 
     @Test
     void an_archived_opportunity_is_a_rejected_or_hired_application_by_its_reason_type() {
@@ -188,7 +188,7 @@ class LeverQuirksTest {
         assertThat(apps.get().get(ctx, RemoteKey.of(activeId)).status()).isEqualTo("ACTIVE");
     }
 
-    // ---- §5.1 perform_as and dedupe ----
+    // ---- §5 perform_as and dedupe ----
 
     @Test
     void writes_are_performed_as_the_accounts_super_admin() {
@@ -218,7 +218,7 @@ class LeverQuirksTest {
         assertThat(c.applications()).hasSize(2);
     }
 
-    // ---- "Unified mapping": a candidate is a contact, listed once however many opportunities it has ----
+    // ---- §9: a candidate is a contact, listed once however many opportunities it has ----
 
     @Test
     void a_contact_with_several_opportunities_is_listed_once_with_all_its_applications() {
@@ -278,7 +278,7 @@ class LeverQuirksTest {
                         .isEqualTo(ErrorCode.INTEGRATION_FILTER_NOT_SUPPORTED));
     }
 
-    // ---- §6.3 stages ----
+    // ---- §5 stages ----
 
     @Test
     void stages_are_one_account_wide_pipeline_with_slug_ids_and_no_hired_stage() {
@@ -323,7 +323,7 @@ class LeverQuirksTest {
                         ApiProblem.class, p -> assertThat(p.code()).isEqualTo(ErrorCode.ATS_STAGE_NOT_IN_JOB_WORKFLOW));
     }
 
-    // ---- §6.7 resumes and files ----
+    // ---- §5 resumes and files ----
 
     @Test
     void resumes_and_files_are_listed_per_contact_and_downloaded_through_the_api() throws Exception {
@@ -360,18 +360,22 @@ class LeverQuirksTest {
         }
     }
 
-    // ---- §2.7 scopes, §4 rate limits ----
+    // ---- §2 scopes, §4 rate limits ----
 
     @Test
-    void a_scope_the_token_lacks_is_a_403_that_asks_for_reauthorization_with_lever_s_reason() {
+    void a_scope_the_token_lacks_is_a_403_that_is_not_refreshed_and_names_lever_s_reason() {
+        // a new token from the same consent has the same scopes: only a new consent with the scope helps, so the
+        // caller is told to re-link, but the OAuth scheme neither refreshes nor flags the account (§2)
         AtomicReference<String> reauth = new AtomicReference<>();
         ConnectorContext narrow = ctx(account, "offline_access opportunities:read:admin", reauth);
+        Map<String, Object> before = sandbox.counters(account.accountId());
         assertThatThrownBy(() -> ops(AtsResource.USERS).list().list(narrow, new ListRequest(null, 5, Map.of())))
                 .isInstanceOfSatisfying(ApiProblem.class, p -> {
                     assertThat(p.code()).isEqualTo(ErrorCode.INTEGRATION_REAUTH_REQUIRED);
                     assertThat(p.extensions().toString()).contains("don't authorize");
                 });
-        assertThat(reauth.get()).contains("403");
+        assertThat(reauth.get()).isNull();
+        assertThat(sandbox.counters(account.accountId()).get("token_grants")).isEqualTo(before.get("token_grants"));
     }
 
     @Test
@@ -385,7 +389,7 @@ class LeverQuirksTest {
                 });
     }
 
-    // ---- §6 epoch milliseconds, §5 users ----
+    // ---- §4 epoch milliseconds, §5 users ----
 
     @Test
     void epoch_millisecond_times_and_deactivated_users_are_read() {
