@@ -64,8 +64,9 @@ final class LeverMapper {
 
     /**
      * A candidate (a Lever contact) from all of its opportunities, oldest first. Person fields are the contact's and
-     * every opportunity carries the same copy; tags, sources and owners are per opportunity, so tags are the union and
-     * source and owner come from the oldest.
+     * every opportunity should carry the same copy, but emails, phones and links added through one opportunity may
+     * show on it alone, so those are the union; tags are per opportunity (the union); source and owner come from the
+     * oldest.
      */
     static Candidate candidate(String contactId, List<JsonNode> opportunities) {
         List<JsonNode> opps = new ArrayList<>(opportunities);
@@ -97,9 +98,17 @@ final class LeverMapper {
                 name,
                 text(first, "headline"),
                 null,
-                emails(first),
-                phones(first),
-                urls(first),
+                union(
+                        opps,
+                        LeverMapper::emails,
+                        e -> e.email().toLowerCase(Locale.ROOT),
+                        (e, i) -> new Email(e.email(), e.type(), i == 0)),
+                union(
+                        opps,
+                        LeverMapper::phones,
+                        p -> p.number().replaceAll("[^0-9]", ""),
+                        (p, i) -> new Phone(p.number(), p.extension(), p.type(), p.typeRaw(), i == 0)),
+                union(opps, LeverMapper::urls, Url::url, (u, i) -> u),
                 location == null ? List.of() : List.of(new Address(null, null, null, null, null, null, null, location)),
                 tagRefs,
                 sources.isEmpty() ? null : Tolerant.scalar(sources.get(0)),
@@ -108,6 +117,18 @@ final class LeverMapper {
                 List.of(),
                 Map.of(),
                 opps.size() == 1 ? first : opps);
+    }
+
+    /** The values of every opportunity, oldest first, without repeats by {@code key}; {@code at} re-marks primaries. */
+    static <T> List<T> union(
+            List<JsonNode> opps,
+            java.util.function.Function<JsonNode, List<T>> read,
+            java.util.function.Function<T, String> key,
+            java.util.function.BiFunction<T, Integer, T> at) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<T> out = new ArrayList<>();
+        for (JsonNode o : opps) for (T v : read.apply(o)) if (seen.add(key.apply(v))) out.add(at.apply(v, out.size()));
+        return out;
     }
 
     /** A contact without opportunities (GET /contacts/:id): person fields only; location is an object there (§5). */

@@ -55,7 +55,7 @@ final class LeverPayloads {
     }
 
     /**
-     * {@code PUT /contacts/:id} (name, headline, emails, phones, §9): the current contact with the changes; emails and
+     * {@code PUT /contacts/:id} (name, headline, location, emails, phones, §9): the current contact with the changes; emails and
      * phones given are added when missing, never removed. A name part not given keeps the stored one.
      */
     static ObjectNode contact(JsonNode current, CandidateInput in) {
@@ -67,6 +67,10 @@ final class LeverPayloads {
         b.put("name", name == null ? "" : name);
         String headline = in.has("title") ? in.title() : Tolerant.text(current, "headline");
         b.put("headline", headline == null ? "" : headline);
+        // the PUT may replace the whole contact: keep its location (an object on GET, a string on PUT, §5)
+        JsonNode loc = current.get("location");
+        String location = loc == null ? null : loc.isTextual() ? loc.asText() : Tolerant.text(loc, "name");
+        if (location != null) b.put("location", location);
         Set<String> emails = new LinkedHashSet<>();
         LeverMapper.emails(current).forEach(e -> emails.add(e.email()));
         Set<String> lower = new LinkedHashSet<>(

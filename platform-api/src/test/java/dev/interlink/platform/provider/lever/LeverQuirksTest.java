@@ -254,6 +254,32 @@ class LeverQuirksTest {
     }
 
     @Test
+    void emails_added_through_another_opportunity_show_on_the_candidate() {
+        Sandbox.AccountInfo a = newAccount(5);
+        ConnectorContext ctx = ctx(a);
+        ResourceOps<Candidate> candidates = ops(AtsResource.CANDIDATES);
+        Candidate c = candidates
+                .list()
+                .list(ctx, new ListRequest(null, 1, Map.of()))
+                .items()
+                .get(0);
+        String user = String.valueOf(sandbox.describeExtras(a.accountId()).get("super_admin_user_id"));
+        LeverWriter.send(
+                ctx,
+                "POST",
+                "/opportunities",
+                user,
+                json("{'contact':'" + c.remoteId() + "','emails':['second@quirks.example']}"));
+        Candidate again = candidates.get().get(ctx, RemoteKey.of(c.remoteId()));
+        assertThat(again.emails())
+                .extracting(dev.interlink.model.ats.Email::email)
+                .containsExactly(c.emails().get(0).email(), "second@quirks.example");
+        assertThat(again.emails())
+                .extracting(dev.interlink.model.ats.Email::isPrimary)
+                .containsExactly(true, false);
+    }
+
+    @Test
     void candidates_are_searched_by_email_only_because_lever_has_no_name_search() {
         ResourceOps<Candidate> candidates = ops(AtsResource.CANDIDATES);
         Candidate first = candidates
