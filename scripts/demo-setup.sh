@@ -4,7 +4,8 @@
 #   scripts/demo-setup.sh .interlink/demo-tenant.json
 #
 # - allows the demo host page (scripts/demo-host) to embed the link widget (tenant allowed_origins),
-# - imports the provider sandbox's demo CATS and Loxo accounts into the demo tenant (once: re-runs keep them),
+# - imports every demo account the provider sandbox offers (GET /_sandbox/demo-accounts) into the demo tenant
+#   (once: re-runs keep them),
 # - writes a short summary to .interlink/demo-accounts.txt (the launcher prints it in its banner).
 # Starts nothing. Needs curl and jq. Not part of the product surface.
 set -euo pipefail
@@ -59,16 +60,19 @@ account_for() {
   echo "$id"
 }
 
-CATS_ID="$(account_for cats demo-customer-cats '{"api_key":"demo-cats-key"}')" || CATS_ID="(import failed: see above)"
-LOXO_ID="$(account_for loxo demo-customer-loxo '{"agency_slug":"demo-agency","api_key":"demo-loxo-key"}')" \
-  || LOXO_ID="(import failed: see above)"
+SANDBOX="http://127.0.0.1:${INTERLINK_SANDBOX_PORT:-8090}"
+DEMO="$(curl -fsS --max-time 10 -H "X-Sandbox-Admin-Token: ${INTERLINK_SANDBOX_ADMIN_TOKEN:-sandbox-admin}" \
+  "$SANDBOX/_sandbox/demo-accounts")" || fail "the sandbox at $SANDBOX lists no demo accounts"
+LINES=""
+while IFS=$'\t' read -r provider name credentials; do
+  id="$(account_for "$provider" "demo-customer-$provider" "$credentials")" || id="(import failed: see above)"
+  LINES+="$(printf '    %-6s %s   (end user demo-customer-%s)' "$name" "$id" "$provider")"$'\n'
+done < <(jq -r '.[] | [.provider, .name, (.credentials | tojson)] | @tsv' <<<"$DEMO")
 
 umask 077
 cat >"$OUT" <<EOF
-  Demo accounts (sandbox data, imported into the demo tenant):
-    CATS  $CATS_ID   (end user demo-customer-cats, key demo-cats-key)
-    Loxo  $LOXO_ID   (end user demo-customer-loxo, agency demo-agency, key demo-loxo-key)
-
+  Demo accounts (sandbox data, imported into the demo tenant; credentials: GET $SANDBOX/_sandbox/demo-accounts):
+$LINES
   Demo host page (a pretend tenant app embedding the link widget):
     http://localhost:$DEMO_HOST_PORT/
 EOF

@@ -247,6 +247,44 @@ public final class Sandbox implements AutoCloseable {
         return providers;
     }
 
+    private final List<String> demoAccountIds = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Creates every simulator's fixed demo account (the offline demo of {@code ./interlink up}); their ids. */
+    public List<String> createDemoAccounts() {
+        for (SimulatedProvider p : providers) {
+            dev.interlink.sandbox.spi.AccountRequest d = p.demoAccount();
+            if (d != null) {
+                demoAccountIds.add(createAccount(p.id(), d.seed(), d.size(), d.apiKey(), d.agencySlug(), d.options())
+                        .accountId());
+            }
+        }
+        return List.copyOf(demoAccountIds);
+    }
+
+    /**
+     * The demo accounts as a client connects them: provider, account id, base URL, the credential set to import
+     * (an OAuth provider's is a freshly minted pair) and, for OAuth providers, the registered client.
+     */
+    public List<Map<String, Object>> demoAccounts() {
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (String id : demoAccountIds) {
+            AccountInfo a = account(id);
+            SimulatedProvider p = providerOf(registry.byId(id));
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("provider", p.id());
+            m.put("name", p.displayName());
+            m.put("account_id", id);
+            m.put("base_url", a.baseUrl());
+            m.put("credentials", p.connectionCredentials(registry.byId(id)));
+            if (p.oauth() != null) {
+                OAuthAccountInfo o = oauthAccount(id);
+                m.put("oauth_client", Map.of("client_id", o.clientId(), "client_secret", o.clientSecret()));
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
     SimulatedProvider provider(String id) {
         String p = id == null ? "" : id.toLowerCase();
         for (SimulatedProvider sp : providers) if (sp.id().equals(p)) return sp;

@@ -1,8 +1,5 @@
 package dev.interlink.sandbox;
 
-import dev.interlink.sandbox.spi.AccountRequest;
-import dev.interlink.sandbox.spi.SimulatedProvider;
-
 /** Standalone entry point: {@code java -jar provider-sandbox.jar}. */
 public final class SandboxMain {
     private SandboxMain() {}
@@ -16,19 +13,11 @@ public final class SandboxMain {
                 + " (control API under /_sandbox, header X-Sandbox-Admin-Token)");
         if (Boolean.parseBoolean(env("INTERLINK_SANDBOX_DEMO", "false"))) {
             // The only place a key is ever printed: fixed, well-known demo keys (issue: offline demo).
-            for (SimulatedProvider p : sb.simulators()) {
-                AccountRequest d = p.demoAccount();
-                if (d == null) continue;
-                Sandbox.AccountInfo a =
-                        sb.createAccount(p.id(), d.seed(), d.size(), d.apiKey(), d.agencySlug(), d.options());
-                System.out.println("demo " + p.displayName() + " account " + a.accountId() + ": " + a.baseUrl()
-                        + "  api key: " + a.apiKey());
-                if (p.oauth() != null) {
-                    Sandbox.OAuthAccountInfo o = sb.oauthAccount(a.accountId());
-                    System.out.println("  oauth client_id: " + o.clientId() + "  client_secret: " + o.clientSecret()
-                            + "  authorize: " + o.authorizeUrl() + "  token: " + o.tokenUrl() + "  redirect_uris: "
-                            + o.redirectUris());
-                }
+            sb.createDemoAccounts();
+            for (java.util.Map<String, Object> d : sb.demoAccounts()) {
+                System.out.println("demo " + d.get("name") + " account " + d.get("account_id") + ": "
+                        + d.get("base_url")
+                        + (d.containsKey("oauth_client") ? "  (OAuth client in GET /_sandbox/demo-accounts)" : ""));
             }
         }
         Thread.currentThread().join();

@@ -79,4 +79,37 @@ class ProvidersSpiTest {
         assertEquals(200, admin("DELETE", "/_sandbox/clock", null).status());
         assertTrue(sb.clockMillis() < before + 3_600_000L);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void demo_accounts_list_one_connectable_credential_set_per_simulator() {
+        try (Sandbox demo = Sandbox.start(0)) {
+            demo.createDemoAccounts();
+            var r = Http.send(
+                    "GET",
+                    demo.baseUrl() + "/_sandbox/demo-accounts",
+                    null,
+                    "X-Sandbox-Admin-Token",
+                    Sandbox.DEFAULT_ADMIN_TOKEN);
+            assertEquals(200, r.status());
+            List<Map<String, Object>> list = (List<Map<String, Object>>) r.any();
+            assertEquals(
+                    List.of("cats", "loxo", "lever"),
+                    list.stream().map(m -> m.get("provider")).toList());
+            for (Map<String, Object> d : list) {
+                Map<String, Object> credentials = (Map<String, Object>) d.get("credentials");
+                // the credential set authenticates at the account's base URL
+                String auth =
+                        credentials.containsKey("access_token") ? "Bearer " + credentials.get("access_token") : null;
+                assertFalse(credentials.isEmpty(), String.valueOf(d.get("provider")));
+                if (auth != null) {
+                    assertNotNull(Http.at(d, "oauth_client", "client_id"));
+                    var users = Http.send("GET", d.get("base_url") + "/users", null, "Authorization", auth);
+                    assertEquals(200, users.status());
+                } else {
+                    assertNull(d.get("oauth_client"));
+                }
+            }
+        }
+    }
 }

@@ -75,6 +75,31 @@ public class TokenRefresher {
      */
     public TokenSet refresh(
             UUID tenantId, UUID accountId, ProviderDefinition provider, TokenSet seen, Rejections onRejected) {
+        return refresh(tenantId, accountId, provider, seen, onRejected, null);
+    }
+
+    /**
+     * A background refresh of an idle account: like {@link #refresh}, but it calls the token endpoint only if, under
+     * the lease, the pair was still not refreshed since {@code idleSince} (a sweeper on another replica may have been
+     * first). Answers the stored pair otherwise.
+     */
+    public TokenSet refreshIfIdle(
+            UUID tenantId,
+            UUID accountId,
+            ProviderDefinition provider,
+            TokenSet seen,
+            Rejections onRejected,
+            Instant idleSince) {
+        return refresh(tenantId, accountId, provider, seen, onRejected, idleSince);
+    }
+
+    private TokenSet refresh(
+            UUID tenantId,
+            UUID accountId,
+            ProviderDefinition provider,
+            TokenSet seen,
+            Rejections onRejected,
+            Instant idleSince) {
         CompletableFuture<TokenSet> mine = new CompletableFuture<>();
         CompletableFuture<TokenSet> running = inFlight.putIfAbsent(accountId, mine);
         if (running != null) {
@@ -85,7 +110,7 @@ public class TokenRefresher {
             }
         }
         try {
-            TokenSet fresh = refreshAcrossReplicas(tenantId, accountId, provider, seen, onRejected);
+            TokenSet fresh = refreshAcrossReplicas(tenantId, accountId, provider, seen, onRejected, idleSince);
             mine.complete(fresh);
             return fresh;
         } catch (RuntimeException e) {
@@ -97,7 +122,12 @@ public class TokenRefresher {
     }
 
     private TokenSet refreshAcrossReplicas(
-            UUID tenantId, UUID accountId, ProviderDefinition provider, TokenSet seen, Rejections onRejected) {
+            UUID tenantId,
+            UUID accountId,
+            ProviderDefinition provider,
+            TokenSet seen,
+            Rejections onRejected,
+            Instant idleSince) {
         Instant deadline = clock.instant().plus(lease).plus(endpoint.timeout());
         while (true) {
             state.version(tenantId, accountId);
@@ -108,7 +138,7 @@ public class TokenRefresher {
             Instant now = clock.instant();
             if (state.tryLease(accountId, owner, now, now.plus(lease))) {
                 try {
-                    return refreshUnderLease(tenantId, accountId, provider, seen, onRejected);
+                    return refreshUnderLease(tenantId, accountId, provider, seen, onRejected, idleSince);
                 } finally {
                     state.release(accountId, owner);
                 }
@@ -122,11 +152,20 @@ public class TokenRefresher {
     }
 
     private TokenSet refreshUnderLease(
-            UUID tenantId, UUID accountId, ProviderDefinition provider, TokenSet seen, Rejections onRejected) {
+            UUID tenantId,
+            UUID accountId,
+            ProviderDefinition provider,
+            TokenSet seen,
+            Rejections onRejected,
+            Instant idleSince) {
         long version = state.version(tenantId, accountId);
         TokenSet stored = stored(tenantId, accountId);
         if (newer(stored, seen, provider)) {
             return stored; // refreshed by another replica between our look and our lease
+        }
+        Instant refreshedAt = state.refreshedAt(accountId);
+        if (idleSince != null && refreshedAt != null && !refreshedAt.isBefore(idleSince)) {
+            return stored; // another sweeper refreshed it meanwhile
         }
         if (stored.refreshToken() == null) {
             throw reauth(onRejected, provider, "no refresh token is stored");

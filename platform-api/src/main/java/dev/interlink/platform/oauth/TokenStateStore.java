@@ -42,6 +42,18 @@ public class TokenStateStore {
         });
     }
 
+    /** When the stored pair was last refreshed here (null: never, e.g. just imported). */
+    @Transactional
+    public Instant refreshedAt(UUID accountId) {
+        return jdbc.prepareStatement("select refreshed_at from oauth_token_state where account_id = ?", ps -> {
+            ps.setObject(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                Timestamp t = rs.next() ? rs.getTimestamp(1) : null;
+                return t == null ? null : t.toInstant();
+            }
+        });
+    }
+
     /** Takes the account's refresh lease until {@code until} if it is free or expired. */
     @Transactional
     public boolean tryLease(UUID accountId, String owner, Instant now, Instant until) {

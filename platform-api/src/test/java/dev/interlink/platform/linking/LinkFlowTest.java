@@ -142,7 +142,7 @@ class LinkFlowTest extends ApiTest {
         assertThat(s.at("/providers/0/logo_url").asText())
                 .isEqualTo("https://api.example.test/integrations/cats/logo.svg");
         assertThat(s.at("/providers/0/auth_mode").asText()).isEqualTo("API_KEY");
-        JsonNode domain = s.at("/providers/1/fields/2");
+        JsonNode domain = s.at("/providers/2/fields/2");
         assertThat(domain.get("name").asText()).isEqualTo("domain");
         assertThat(domain.get("default").asText()).isEqualTo("app.loxo.co");
         assertThat(domain.get("required").asBoolean()).isFalse();

@@ -41,7 +41,7 @@ public final class CatsAccount extends Account {
 
     @Override
     public RateLimiter defaultLimiter() {
-        // "500 requests / hour, rolling window, per account" (cats-api.md §3)
+        // "500 requests / hour, rolling window, per account" (docs/providers/cats.md §3)
         return new RollingWindowLimiter(500, 3600);
     }
 

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Attachments (cats-api.md §4.6): raw octet-stream uploads with ?filename= (multipart is already refused with
+ * Attachments (docs/providers/cats.md §4.6): raw octet-stream uploads with ?filename= (multipart is already refused with
  * 415 at the front door), metadata, download with the file's own Content-Type.
  */
 final class CatsAttachments {

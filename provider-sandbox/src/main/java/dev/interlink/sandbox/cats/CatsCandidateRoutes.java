@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** /candidates and its sub-resources (cats-api.md §4.1). */
+/** /candidates and its sub-resources (docs/providers/cats.md §4.1). */
 final class CatsCandidateRoutes {
     private CatsCandidateRoutes() {}
 

@@ -14,10 +14,10 @@ import java.util.SplittableRandom;
 
 /**
  * Seeded CATS data. Candidate {@code i} sits in exactly one pipeline, on job {@code i % jobs}, so a job's
- * pipelines are found arithmetically. Shapes follow cats-api.md §5.
+ * pipelines are found arithmetically. Shapes follow docs/providers/cats.md §5.
  */
 final class CatsData {
-    /** Offsets differ between endpoints for the same instant (cats-api.md §1 [LIVE]): pipelines use -05:00. */
+    /** Offsets differ between endpoints for the same instant (docs/providers/cats.md §1 [LIVE]): pipelines use -05:00. */
     static final ZoneOffset UTC = ZoneOffset.UTC;
 
     static final ZoneOffset CENTRAL = ZoneOffset.ofHours(-5);
@@ -55,7 +55,7 @@ final class CatsData {
     static final Object[][] FAST_STATUSES = {
         {6_377_200L, "No Contact", ""}, {6_377_201L, "Submitted", "submitted"}, {6_377_202L, "Placed", "placed"}
     };
-    /** Job statuses (names [INF] cats-api.md §8.7). */
+    /** Job statuses (names [INF] docs/providers/cats.md §8.7). */
     static final Object[][] JOB_STATUSES = {
         {3001L, "Upcoming"},
         {3002L, "Active"},

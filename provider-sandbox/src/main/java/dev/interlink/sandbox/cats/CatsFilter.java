@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * POST …/search filter grammar (cats-api.md §4.11): {field, filter, value} leaves combined with and/or/not
+ * POST …/search filter grammar (docs/providers/cats.md §4.11): {field, filter, value} leaves combined with and/or/not
  * (any case). {@code contains} tokenizes and matches ANY token [LIVE]. Page/per_page stay in the query string.
  */
 final class CatsFilter {

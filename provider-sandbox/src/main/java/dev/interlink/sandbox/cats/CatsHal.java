@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** HAL collection envelope (cats-api.md §2): page/per_page (default 25, clamp 100), next only if more. */
+/** HAL collection envelope (docs/providers/cats.md §2): page/per_page (default 25, clamp 100), next only if more. */
 final class CatsHal {
     private CatsHal() {}
 

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** /jobs (cats-api.md §4.2). There is no /jobs/{id}/candidates: pipelines are the applications. */
+/** /jobs (docs/providers/cats.md §4.2). There is no /jobs/{id}/candidates: pipelines are the applications. */
 final class CatsJobRoutes {
     private CatsJobRoutes() {}
 

@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Users, companies, activities, tags, /site, webhooks and /events (cats-api.md §4.4–§4.9). */
+/** Users, companies, activities, tags, /site, webhooks and /events (docs/providers/cats.md §4.4–§4.9). */
 final class CatsMiscRoutes {
     private CatsMiscRoutes() {}
 

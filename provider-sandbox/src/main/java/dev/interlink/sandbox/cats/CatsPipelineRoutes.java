@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Pipelines and workflows (cats-api.md §4.3): status moves only through POST /pipelines/{id}/status, validated
+ * Pipelines and workflows (docs/providers/cats.md §4.3): status moves only through POST /pipelines/{id}/status, validated
  * against the pipeline's workflow; PUT changes the rating only.
  */
 final class CatsPipelineRoutes {

@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * CATS v3 front door, in the order the real API checks things (cats-api.md §1.1, §8): Content-Type (415) before
+ * CATS v3 front door, in the order the real API checks things (docs/providers/cats.md §1.1, §8): Content-Type (415) before
  * auth, auth (401) before routing, then faults, the rate limit and finally the route.
  */
 public final class CatsProvider implements SimulatedProvider {

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** HAL decoration of CATS records (cats-api.md §5): relative `_links` without `/v3`, `_embedded` rows. */
+/** HAL decoration of CATS records (docs/providers/cats.md §5): relative `_links` without `/v3`, `_embedded` rows. */
 final class CatsShapes {
     private CatsShapes() {}
 

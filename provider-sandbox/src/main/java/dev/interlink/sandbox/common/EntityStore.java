@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  * Records of one kind for one account. Seeded records are never stored: record {@code i} (0-based) has id
  * {@code baseId + i + 1} and is generated on demand from (seed, i). Only overrides (updated or created records)
  * and deletions live in memory, so a 100,000-record account costs a few bytes until it is written to.
- * Iteration order is id order, i.e. oldest first (CATS lists are oldest-first, cats-api.md §2).
+ * Iteration order is id order, i.e. oldest first (CATS lists are oldest-first, docs/providers/cats.md §2).
  */
 public final class EntityStore {
     private final long baseId;

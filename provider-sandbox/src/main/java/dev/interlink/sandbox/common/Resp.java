@@ -41,7 +41,7 @@ public final class Resp {
         return r;
     }
 
-    /** Real gateways answer 5xx with HTML pages, not JSON (cats §6, loxo §7). */
+    /** Real gateways answer 5xx with HTML pages, not JSON (docs/providers/cats.md §6, docs/providers/loxo.md §7). */
     public static Resp html(int status, String title) {
         String page = "<!DOCTYPE html><html><head><title>" + status + " " + title + "</title></head><body><h1>" + title
                 + "</h1></body></html>";

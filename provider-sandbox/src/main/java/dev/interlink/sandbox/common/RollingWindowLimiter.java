@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * CATS: "500 requests / hour, rolling window, per account" (cats-api.md §3). Exact rolling window: a ring buffer
+ * CATS: "500 requests / hour, rolling window, per account" (docs/providers/cats.md §3). Exact rolling window: a ring buffer
  * of the accepted requests' timestamps, so memory is bounded by the limit (capped at 1,000,000).
  */
 public final class RollingWindowLimiter implements RateLimiter {

@@ -3,7 +3,7 @@ package dev.interlink.sandbox.common;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Loxo publishes no numbers; the notes recommend a token bucket, 4 req/s burst 10 (loxo-api.md §3 [INF]). */
+/** Loxo publishes no numbers; the notes recommend a token bucket, 4 req/s burst 10 (docs/providers/loxo.md §3 [INF]). */
 public final class TokenBucketLimiter implements RateLimiter {
     private final double ratePerSecond;
     private final int burst;

@@ -43,7 +43,7 @@ public final class WebhookSender implements AutoCloseable {
         });
     }
 
-    /** CATS: hex(HMAC_SHA256(key=secret, msg=rawBody + X-Request-Id)) (cats-api.md §4.8). */
+    /** CATS: hex(HMAC_SHA256(key=secret, msg=rawBody + X-Request-Id)) (docs/providers/cats.md §4.8). */
     public static String hmacHex(String secret, byte[] body, String requestId) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

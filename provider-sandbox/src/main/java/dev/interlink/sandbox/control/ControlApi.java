@@ -49,6 +49,7 @@ public final class ControlApi {
                                 sb.providers().stream()
                                         .map(ProviderInfo::toJson)
                                         .toList()))
+                .get("/_sandbox/demo-accounts", r -> Resp.json(200, sb.demoAccounts()))
                 .get("/_sandbox/clock", r -> Resp.json(200, clock()))
                 .post("/_sandbox/clock", this::advanceClock)
                 .delete("/_sandbox/clock", r -> {

@@ -123,6 +123,21 @@ public final class LeverProvider implements SimulatedProvider {
         return new AccountEndpoint(a.apiKey, null, API_MOUNT);
     }
 
+    /** A minted pair (every scope, offline_access included) with its expiry on the sandbox clock. */
+    @Override
+    public Map<String, String> connectionCredentials(Account account) {
+        OAuthServer.Tokens t = oauth.mint(account, null);
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("access_token", t.accessToken());
+        if (t.refreshToken() != null) m.put("refresh_token", t.refreshToken());
+        m.put(
+                "expires_at",
+                java.time.Instant.ofEpochMilli(registry.clock.millis())
+                        .plusSeconds(t.expiresIn())
+                        .toString());
+        return m;
+    }
+
     @Override
     public Map<String, Object> describe(Account account, String origin) {
         OAuthServer.Client c = oauth.client(account, origin);

@@ -26,7 +26,7 @@ public final class LoxoAccount extends Account {
 
     @Override
     public RateLimiter defaultLimiter() {
-        // no published numbers; token bucket 4 req/s, burst 10 (loxo-api.md §3 [INF])
+        // no published numbers; token bucket 4 req/s, burst 10 (docs/providers/loxo.md §3 [INF])
         return new TokenBucketLimiter(4, 10);
     }
 

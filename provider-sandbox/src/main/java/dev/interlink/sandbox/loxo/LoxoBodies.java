@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Loxo write bodies arrive as multipart (what the spec declares), urlencoded, or wrapped JSON; all three are
- * flattened to the same nested map, parsing Rails bracket keys like person[emails][][value] (loxo-api.md §4, §8.2).
+ * flattened to the same nested map, parsing Rails bracket keys like person[emails][][value] (docs/providers/loxo.md §4, §8.2).
  */
 final class LoxoBodies {
     private LoxoBodies() {}

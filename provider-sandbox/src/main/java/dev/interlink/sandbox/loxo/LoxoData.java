@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Seeded Loxo agency. Person {@code i} is a candidate (job-person link {@code i}) on job {@code i % jobs} at a
- * stage spread over the workflow; shapes follow loxo-api.md §6. Dates are ISO-8601 UTC with milliseconds (§7).
+ * stage spread over the workflow; shapes follow docs/providers/loxo.md §6. Dates are ISO-8601 UTC with milliseconds (§7).
  */
 final class LoxoData {
     static final DateTimeFormatter ISO_MS =

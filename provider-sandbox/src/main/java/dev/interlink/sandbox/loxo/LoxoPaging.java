@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Per-endpoint pagination and strict query parameters (loxo-api.md §2). */
+/** Per-endpoint pagination and strict query parameters (docs/providers/loxo.md §2). */
 final class LoxoPaging {
     private LoxoPaging() {}
 

@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** /people, its emails/phones, resumes and documents (loxo-api.md §4.1, §4.2, §6.1). */
+/** /people, its emails/phones, resumes and documents (docs/providers/loxo.md §4.1, §4.2, §6.1). */
 final class LoxoPeopleRoutes {
     private LoxoPeopleRoutes() {}
 

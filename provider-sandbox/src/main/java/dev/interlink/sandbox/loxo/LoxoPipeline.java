@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How a person event moves a candidate (loxo-api.md §5): with a job_id and an activity type mapped to a stage, the
+ * How a person event moves a candidate (docs/providers/loxo.md §5): with a job_id and an activity type mapped to a stage, the
  * candidate moves to that stage — forward only, never backwards; a person not on the job is added (without a
  * stage when the activity maps to "Nothing"); `unidentified` ("Unsourced") removes them; no job_id, no move.
  */

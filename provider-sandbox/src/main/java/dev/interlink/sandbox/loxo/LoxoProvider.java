@@ -19,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Loxo front door for {@code /api/{agency_slug}/...}: unknown slug 404, bad key 401 (shapes [INF], loxo-api.md
+ * Loxo front door for {@code /api/{agency_slug}/...}: unknown slug 404, bad key 401 (shapes [INF], docs/providers/loxo.md
  * §1), then faults, the per-key token bucket (§3) and the route.
  */
 public final class LoxoProvider implements SimulatedProvider {

@@ -43,6 +43,18 @@ public interface SimulatedProvider extends AutoCloseable {
     AccountEndpoint endpoint(Account account);
 
     /**
+     * The credential set that connects a client to {@code account}, named as Interlink's import API names it
+     * ({@code POST /integrated-accounts} {@code credentials}): by default the API key and, if any, the agency slug.
+     * An OAuth provider answers a freshly minted token pair instead.
+     */
+    default Map<String, String> connectionCredentials(Account account) {
+        AccountEndpoint e = endpoint(account);
+        return e.agencySlug() == null
+                ? Map.of("api_key", e.apiKey())
+                : Map.of("api_key", e.apiKey(), "agency_slug", e.agencySlug());
+    }
+
+    /**
      * Extra fields of the control API's account description (creation answer and {@code GET
      * /_sandbox/accounts/{id}}), e.g. OAuth client credentials. {@code origin} is the sandbox's base URL.
      */
