@@ -32,6 +32,8 @@ final class ThreeReplicas implements AutoCloseable {
     final Map<String, String> database = TestDatabase.freshSchema();
     final Sandbox sandbox = ProviderSandbox.get();
     final TestTenant tenant;
+    /** The configuration every replica runs with (for one more replica in a process of its own). */
+    final Map<String, Object> properties;
 
     /** A Lever account in the sandbox and the id of its imported connection. */
     record Linked(Sandbox.OAuthAccountInfo lever, String id) {}
@@ -58,6 +60,7 @@ final class ThreeReplicas implements AutoCloseable {
         props.put("interlink.oauth.token-timeout", "3s");
         props.put("interlink.oauth.refresh-lease", "6s");
         props.putAll(extra);
+        properties = Map.copyOf(props);
         for (int i = 0; i < 3; i++) {
             EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props, "test");
             replicas.add(server);
