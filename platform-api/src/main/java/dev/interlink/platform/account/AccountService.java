@@ -1,6 +1,7 @@
 package dev.interlink.platform.account;
 
 import dev.interlink.model.error.ErrorCode;
+import dev.interlink.platform.changes.ProviderWebhooks;
 import dev.interlink.platform.common.ApiProblem;
 import dev.interlink.platform.common.FieldError;
 import dev.interlink.platform.provider.catalog.Catalog;
@@ -43,6 +44,7 @@ public class AccountService {
     private final Vault vault;
     private final CredentialVerifier verifier;
     private final Clock clock;
+    private final ProviderWebhooks providerWebhooks;
     private final long touchGapSeconds;
     private final Map<UUID, Instant> lastTouched = new ConcurrentHashMap<>();
 
@@ -52,8 +54,10 @@ public class AccountService {
             Vault vault,
             CredentialVerifier verifier,
             Clock clock,
+            ProviderWebhooks providerWebhooks,
             @Value("${interlink.accounts.last-used-resolution:60s}") Duration touchGap) {
         this.accounts = accounts;
+        this.providerWebhooks = providerWebhooks;
         this.catalog = catalog;
         this.vault = vault;
         this.verifier = verifier;
@@ -300,6 +304,7 @@ public class AccountService {
     @Transactional
     public void delete(UUID tenantId, String accountId) {
         UUID id = parseId(accountId);
+        providerWebhooks.unsubscribe(tenantId, id); // while the credentials to do it still exist
         if (!accounts.softDelete(tenantId, id, now())) {
             throw notFound();
         }

@@ -24,14 +24,15 @@ public class AccountServiceCallAccount implements CallAccount {
 
     @Override
     public ConnectorContext resolve(Principal principal, String integratedAccountId) {
-        return resolve(principal.tenantId(), integratedAccountId);
+        ConnectorContext ctx = resolve(principal.tenantId(), integratedAccountId);
+        accounts.touchLastUsed(principal.tenantId(), ctx.accountId()); // tenant use only, not background polls
+        return ctx;
     }
 
     @Override
     public ConnectorContext resolve(UUID tenantId, String integratedAccountId) {
         ConnectedAccount connected = accounts.resolveForCall(tenantId, integratedAccountId);
         UUID accountId = connected.account().id();
-        accounts.touchLastUsed(tenantId, accountId);
         return contexts.open(
                 tenantId,
                 accountId,

@@ -12,7 +12,10 @@ import java.util.UUID;
 public interface CallAccount {
     ConnectorContext resolve(Principal principal, String integratedAccountId);
 
-    /** The same for background work on behalf of a tenant (no request principal). */
+    /**
+     * The same for background work (change detection), with the tenant of the account being worked on. Unlike a
+     * tenant call it does not count as use of the account ({@code last_used_at}).
+     */
     ConnectorContext resolve(UUID tenantId, String integratedAccountId);
 
     /** The provider id of the account (for capabilities), with the same tenant check. */

@@ -120,6 +120,47 @@ public class RateBuckets {
         }
     }
 
+    /**
+     * Read only: the calls left in the bucket now, without taking one (the change poller's budget share). A
+     * sliding window counts the slots still inside it; a token bucket refills to now, capped at its burst.
+     */
+    @Connectable
+    public int remaining(String key, RatePolicy policy) {
+        if (policy.kind() == RatePolicy.Kind.SLIDING_WINDOW) {
+            return jdbc.prepareStatement(
+                    """
+                    SELECT COALESCE(sum(calls), 0),
+                           EXISTS (SELECT 1 FROM rate_bucket b
+                                    WHERE b.bucket_key = ? AND b.blocked_until > clock_timestamp())
+                      FROM rate_window_slot
+                     WHERE bucket_key = ? AND second + 1 + ? > extract(epoch from clock_timestamp())""",
+                    ps -> {
+                        ps.setString(1, key);
+                        ps.setString(2, key);
+                        ps.setLong(3, policy.window().toSeconds());
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            if (rs.getBoolean(2)) return 0;
+                            return Math.max(0, policy.limit() - rs.getInt(1));
+                        }
+                    });
+        }
+        return jdbc.prepareStatement(
+                """
+                SELECT tokens + ? * extract(epoch from (clock_timestamp() - updated_at)),
+                       blocked_until > clock_timestamp()
+                  FROM rate_bucket WHERE bucket_key = ?""",
+                ps -> {
+                    ps.setDouble(1, policy.ratePerSecond());
+                    ps.setString(2, key);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) return policy.burst();
+                        if (rs.getBoolean(2)) return 0;
+                        return (int) Math.floor(Math.min(policy.burst(), rs.getDouble(1)));
+                    }
+                });
+    }
+
     private Instant lockAndNow(String key) {
         return jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?)), clock_timestamp()", ps -> {
             ps.setString(1, "rate:" + key);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.interlink.model.error.ErrorCode;
 import dev.interlink.platform.ats.Connectors;
 import dev.interlink.platform.ats.UnifiedService;
+import dev.interlink.platform.changes.OwnWrites;
 import dev.interlink.platform.common.ApiProblem;
 import dev.interlink.platform.common.FieldError;
 import dev.interlink.platform.provider.AtsResource;
@@ -34,11 +35,14 @@ public class UnifiedWriteService {
     private final Map<String, AtsWriter> writers;
     private final Connectors connectors;
     private final UnifiedService unified;
+    private final OwnWrites changes;
 
-    public UnifiedWriteService(List<AtsWriter> writers, Connectors connectors, UnifiedService unified) {
+    public UnifiedWriteService(
+            List<AtsWriter> writers, Connectors connectors, UnifiedService unified, OwnWrites changes) {
         this.writers = writers.stream().collect(Collectors.toUnmodifiableMap(AtsWriter::id, Function.identity()));
         this.connectors = connectors;
         this.unified = unified;
+        this.changes = changes;
     }
 
     public AtsWriter writer(String provider) {
@@ -69,6 +73,7 @@ public class UnifiedWriteService {
         String rid = guard(ctx, () -> writer(ctx.provider()).createCandidate(ctx, in));
         JsonNode record = read(ctx, AtsResource.CANDIDATES, RemoteKey.encode(rid));
         verify(ctx, in, record);
+        changes.written(ctx, AtsResource.CANDIDATES, record);
         return record;
     }
 
@@ -79,13 +84,16 @@ public class UnifiedWriteService {
         });
         JsonNode record = read(ctx, AtsResource.CANDIDATES, key.id());
         verify(ctx, in, record);
+        changes.written(ctx, AtsResource.CANDIDATES, record);
         return record;
     }
 
     public JsonNode createApplication(ConnectorContext ctx, RemoteKey candidate, RemoteKey job, RemoteKey stage) {
         RemoteKey app =
                 guard(ctx, () -> writer(ctx.provider()).createApplication(ctx, candidate.part(0), job.part(0), stage));
-        return read(ctx, AtsResource.APPLICATIONS, app.id());
+        JsonNode record = read(ctx, AtsResource.APPLICATIONS, app.id());
+        changes.written(ctx, AtsResource.APPLICATIONS, record);
+        return record;
     }
 
     public JsonNode moveStage(ConnectorContext ctx, RemoteKey application, RemoteKey stage, boolean suppress) {
@@ -101,6 +109,7 @@ public class UnifiedWriteService {
                             ctx.displayName() + " accepted the stage move but the application is not in that stage")
                     .with("retryable", false);
         }
+        changes.stageMoved(ctx, record);
         return record;
     }
 
@@ -112,7 +121,9 @@ public class UnifiedWriteService {
                             ctx.displayName() + " answered the upload with success but did not say where the file is")
                     .with("retryable", false);
         }
-        return read(ctx, AtsResource.ATTACHMENTS, key.id());
+        JsonNode record = read(ctx, AtsResource.ATTACHMENTS, key.id());
+        changes.written(ctx, AtsResource.ATTACHMENTS, record);
+        return record;
     }
 
     JsonNode read(ConnectorContext ctx, AtsResource resource, String id) {
