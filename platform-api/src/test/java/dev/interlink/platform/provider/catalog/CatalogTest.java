@@ -29,8 +29,25 @@ class CatalogTest {
     }
 
     @Test
-    void the_catalog_holds_cats_and_loxo() {
-        assertThat(CatalogLoader.discover(LOADER)).contains("cats", "loxo");
+    void the_catalog_holds_cats_loxo_and_lever() {
+        assertThat(CatalogLoader.discover(LOADER)).contains("cats", "loxo", "lever");
+    }
+
+    @Test
+    void lever_sends_its_access_token_as_a_bearer_token_to_its_fixed_host() {
+        ProviderDefinition lever = provider("lever");
+        Credentials c = Credentials.of(Map.of("access_token", "eyJhbGciOi.payload.sig"));
+        assertThat(lever.baseUrl(c)).isEqualTo("https://api.lever.co/v1");
+        assertThat(lever.authHeaders(c)).isEqualTo(Map.of("Authorization", "Bearer eyJhbGciOi.payload.sig"));
+        assertThat(lever.rateLimit().policy()).isEqualTo("token_bucket");
+        assertThat(lever.verification().path()).isEqualTo("/users?limit=1");
+        assertThat(lever.fields().stream().map(CredentialField::name).toList())
+                .containsExactly("access_token", "refresh_token", "expires_at");
+        assertThat(lever.field("refresh_token").orElseThrow().secret()).isTrue();
+        assertThat(lever.field("expires_at").orElseThrow().required()).isFalse();
+        assertThat(lever.validate(Map.of("access_token", "eyJhbGciOi.payload.sig", "expires_at", "tomorrow")))
+                .extracting(FieldError::pointer)
+                .containsExactly("/credentials/expires_at");
     }
 
     @ParameterizedTest
