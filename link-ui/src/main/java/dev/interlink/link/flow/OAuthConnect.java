@@ -115,7 +115,7 @@ class OAuthConnect extends Div {
     private Button popupButton(String id, String text, VaadinIcon icon) {
         Button button = new Button(text, icon.create());
         button.setId(id);
-        button.setIconAfterText(true);
+        button.setIconAfterText(icon == VaadinIcon.EXTERNAL_LINK);
         button.getElement().executeJs(OPEN_POPUP_ON_CLICK, startUrl + "&mode=popup", getElement());
         return button;
     }
