@@ -64,6 +64,8 @@ public final class Stack implements AutoCloseable {
     /** The same demo host page on an origin the tenant did NOT allow. */
     String otherOriginHostUrl;
 
+    private Map<String, String> providerEnv = Map.of();
+
     String clientId;
     String clientSecret;
     private String accessToken;
@@ -164,6 +166,10 @@ public final class Stack implements AutoCloseable {
                 root,
                 logs));
 
+        // platform-api is pointed at every provider the sandbox simulates, as the sandbox itself reports them
+        awaitHttp(processes.get(0), sandboxUrl + "/_sandbox/health");
+        providerEnv = providerEnv();
+
         processes.add(ManagedProcess.start(
                 label + "-platform-api",
                 command(java, jvm, "-Xmx512m", flywaySchema(), "-jar", apiJar().toString()),
@@ -210,7 +216,6 @@ public final class Stack implements AutoCloseable {
                 root,
                 logs));
 
-        awaitHttp(processes.get(0), sandboxUrl + "/_sandbox/health");
         awaitHttp(processes.get(1), apiUrl + "/health/readiness");
 
         // The tenant, through the operator CLI (same env as the server).
@@ -248,8 +253,35 @@ public final class Stack implements AutoCloseable {
         env.put("INTERLINK_API_PORT", String.valueOf(apiPort));
         env.put("INTERLINK_PUBLIC_API_URL", apiUrl);
         env.put("INTERLINK_LINK_UI_URL", linkUiUrl);
-        env.put("INTERLINK_PROVIDER_CATS_BASE_URL", sandboxUrl + "/cats/v3");
-        env.put("INTERLINK_PROVIDER_LOXO_BASE_URL", sandboxUrl + "/loxo");
+        env.putAll(providerEnv);
+        return env;
+    }
+
+    /**
+     * {@code INTERLINK_PROVIDER_<ID>_BASE_URL} (and {@code _AUTHORIZE_URL}/{@code _TOKEN_URL} for a provider with an
+     * authorization server) for every provider {@code GET /_sandbox/providers} lists: no provider is named here.
+     */
+    private Map<String, String> providerEnv() throws IOException, InterruptedException {
+        Response r = send(HttpRequest.newBuilder(URI.create(sandboxUrl + "/_sandbox/providers"))
+                .timeout(Duration.ofSeconds(10))
+                .header("X-Sandbox-Admin-Token", SANDBOX_ADMIN_TOKEN)
+                .GET()
+                .build());
+        if (r.status() != 200 || !r.body().isArray()) fail("GET /_sandbox/providers answered " + r);
+        Map<String, String> env = new HashMap<>();
+        for (JsonNode p : r.body()) {
+            String prefix = "INTERLINK_PROVIDER_" + p.path("id").asText().toUpperCase(java.util.Locale.ROOT) + "_";
+            env.put(prefix + "BASE_URL", sandboxUrl + p.path("base_path").asText());
+            JsonNode oauth = p.path("oauth");
+            if (oauth.isObject()) {
+                env.put(
+                        prefix + "AUTHORIZE_URL",
+                        sandboxUrl + oauth.path("authorize_path").asText());
+                env.put(
+                        prefix + "TOKEN_URL",
+                        sandboxUrl + oauth.path("token_path").asText());
+            }
+        }
         return env;
     }
 
@@ -375,6 +407,30 @@ public final class Stack implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build();
         Response r = send(request);
+        if (r.status() != 201) fail("POST /_sandbox/accounts answered " + r);
+        return r.body();
+    }
+
+    /**
+     * A sandbox account of a provider with an OAuth server whose registered app redirects to platform-api's
+     * callback; the answer has {@code client_id}, {@code client_secret}, {@code account_id}.
+     */
+    public JsonNode sandboxOAuthAccount(String provider) throws IOException, InterruptedException {
+        Map<String, Object> body = Map.of(
+                "provider",
+                provider,
+                "seed",
+                42,
+                "candidates",
+                20,
+                "redirect_uris",
+                List.of(apiUrl + "/oauth/callback"));
+        Response r = send(HttpRequest.newBuilder(URI.create(sandboxUrl + "/_sandbox/accounts"))
+                .timeout(Duration.ofSeconds(10))
+                .header("X-Sandbox-Admin-Token", SANDBOX_ADMIN_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build());
         if (r.status() != 201) fail("POST /_sandbox/accounts answered " + r);
         return r.body();
     }

@@ -21,6 +21,8 @@ public class NewClientForm extends FormLayout {
             "accounts:read",
             "accounts:write",
             "link_tokens:write",
+            "oauth_apps:read",
+            "oauth_apps:write",
             "unified:read",
             "unified:write",
             "proxy",

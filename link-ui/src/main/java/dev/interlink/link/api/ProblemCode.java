@@ -10,6 +10,10 @@ public final class ProblemCode {
     public static final String INPUT_INVALID = "PLATFORM.INPUT_INVALID";
     public static final String CREDENTIALS_INVALID = "INTEGRATION.CREDENTIALS_INVALID";
     public static final String REMOTE_UNAVAILABLE = "REMOTE.SERVICE_UNAVAILABLE";
+    public static final String OAUTH_CONSENT_DENIED = "OAUTH.CONSENT_DENIED";
+    public static final String OAUTH_STATE_INVALID = "LINK.OAUTH_STATE_INVALID";
+    public static final String OAUTH_CODE_REJECTED = "LINK.OAUTH_CODE_REJECTED";
+    public static final String OAUTH_APP_NOT_CONFIGURED = "INTEGRATION.OAUTH_APP_NOT_CONFIGURED";
     /** Not sent by platform-api: link-ui could not reach platform-api at all (connect error, timeout). */
     public static final String API_UNREACHABLE = "LINK_UI.API_UNREACHABLE";
     /** Not sent by platform-api: a response link-ui could not understand. */

@@ -13,6 +13,11 @@ public final class LinkNavigation {
     public static final String ROUTE = "link";
     /** The query parameter that carries the link token. */
     public static final String TOKEN_PARAMETER = "link_token";
+    /**
+     * {@code oauth_mode=redirect}: for webviews (no popups), OAuth providers leave this page for their consent page
+     * and come back to {@code /link?oauth_status=...}.
+     */
+    public static final String OAUTH_MODE_PARAMETER = "oauth_mode";
 
     private LinkNavigation() {}
 

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.server.VaadinSession;
 import dev.interlink.link.api.CreatedAccount;
 import dev.interlink.link.api.LinkSession;
 import dev.interlink.link.api.PlatformLinkClient;
@@ -31,6 +32,7 @@ import dev.interlink.link.form.CredentialForm;
 import dev.interlink.link.web.Origins;
 import dev.interlink.link.web.TokenOrigins;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,6 +52,7 @@ class LinkView extends Div implements BeforeEnterObserver {
     private final PlatformLinkClient client;
     private final BackgroundWork work;
     private final TokenOrigins tokenOrigins;
+    private final String apiUrl;
 
     private final Span tenantName = new Span();
     private final Main body = new Main();
@@ -58,15 +61,22 @@ class LinkView extends Div implements BeforeEnterObserver {
     private String token;
     private LinkSession session;
     private List<String> origins = List.of();
+    /** OAuth providers: leave this page for the provider's consent (webviews) instead of opening a popup. */
+    private boolean oauthRedirectMode;
 
     LinkView() {
-        this(PlatformLinkClients.get(), BackgroundWork.threads(), TokenOrigins.shared());
+        this(PlatformLinkClients.get(), BackgroundWork.threads(), TokenOrigins.shared(), PublicApiUrl.get());
     }
 
     LinkView(PlatformLinkClient client, BackgroundWork work, TokenOrigins tokenOrigins) {
+        this(client, work, tokenOrigins, "http://127.0.0.1:8080");
+    }
+
+    LinkView(PlatformLinkClient client, BackgroundWork work, TokenOrigins tokenOrigins, String apiUrl) {
         this.client = client;
         this.work = work;
         this.tokenOrigins = tokenOrigins;
+        this.apiUrl = apiUrl;
         addClassName("link-page");
 
         Div card = new Div();
@@ -101,11 +111,60 @@ class LinkView extends Div implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        open(event.getLocation()
-                .getQueryParameters()
-                .getSingleParameter(LinkNavigation.TOKEN_PARAMETER)
-                .orElse(null));
+        Map<String, List<String>> query =
+                event.getLocation().getQueryParameters().getParameters();
+        oauthRedirectMode = "redirect".equals(first(query, LinkNavigation.OAUTH_MODE_PARAMETER));
+        if (first(query, "oauth_status") != null && first(query, LinkNavigation.TOKEN_PARAMETER) == null) {
+            returnedFromProvider(query);
+            return;
+        }
+        open(first(query, LinkNavigation.TOKEN_PARAMETER));
     }
+
+    private static String first(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** Redirect mode: platform-api's callback sent this window back with the outcome in the query. */
+    void returnedFromProvider(Map<String, List<String>> query) {
+        VaadinSession vs = VaadinSession.getCurrent();
+        Object remembered = vs == null ? null : vs.getAttribute(REDIRECT_STATE);
+        if (!(remembered instanceof RedirectState state)) {
+            token = null;
+            showTokenProblem(ProblemCode.TOKEN_INVALID, null);
+            return;
+        }
+        oauthRedirectMode = true;
+        token = state.token();
+        session = state.session();
+        origins = Origins.sanitize(session.allowedOrigins());
+        tenantName.setText(session.tenantName());
+        footnote.setText(session.tenantName() + " never sees your credentials: Interlink encrypts and stores them.");
+        String providerId = first(query, "provider");
+        ProviderInfo provider = session.provider(providerId).orElse(null);
+        if (provider == null) {
+            start();
+            return;
+        }
+        boolean reauth = session.reauth() != null;
+        OAuthConnect connect = showOAuth(provider, reauth);
+        oauthOutcome(
+                connect,
+                provider,
+                new OAuthConnect.Outcome(
+                        "success".equals(first(query, "oauth_status")),
+                        providerId,
+                        first(query, "integrated_account_id"),
+                        reauth,
+                        first(query, "code"),
+                        first(query, "message")));
+    }
+
+    /** What a redirect-mode return needs (the link token never travels in return_to). */
+    record RedirectState(String token, LinkSession session) {}
+
+    static final String REDIRECT_STATE = LinkView.class.getName() + ".oauthRedirect";
 
     /** Starts the flow for a link token (null or blank: the "incomplete link" page). */
     void open(String linkToken) {
@@ -168,6 +227,10 @@ class LinkView extends Div implements BeforeEnterObserver {
     }
 
     private void showCredentials(ProviderInfo provider, boolean reauth) {
+        if (ProviderInfo.OAUTH2.equals(provider.authMode())) {
+            showOAuth(provider, reauth);
+            return;
+        }
         Div step = new Div();
         step.setId("credentials");
         step.addClassName("step");
@@ -201,6 +264,100 @@ class LinkView extends Div implements BeforeEnterObserver {
         form.focusFirstField();
     }
 
+    private OAuthConnect showOAuth(ProviderInfo provider, boolean reauth) {
+        Div step = new Div();
+        step.setId("credentials");
+        step.addClassName("step");
+        if (!reauth && session.providers().size() > 1) {
+            Button back = new Button("All systems", VaadinIcon.ARROW_LEFT.create(), e -> showProviders());
+            back.setId("back");
+            back.addClassName("back");
+            back.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            step.add(back);
+        }
+        Div title = new Div();
+        title.addClassName("provider-heading");
+        H1 heading = new H1(reauth ? "Reconnect your " + provider.name() + " account" : "Connect " + provider.name());
+        heading.addClassName("step-title");
+        title.add(new ProviderLogo(provider, "logo-l"), heading);
+        Paragraph intro = new Paragraph((oauthRedirectMode
+                        ? "You'll sign in to " + provider.name() + " and come back here. "
+                        : "A " + provider.name() + " window opens: sign in there and allow access. ")
+                + session.tenantName() + " never sees your " + provider.name() + " password.");
+        intro.addClassName("step-intro");
+        UI.getCurrent().getPage().setTitle(heading.getText());
+        if (oauthRedirectMode && VaadinSession.getCurrent() != null) {
+            VaadinSession.getCurrent().setAttribute(REDIRECT_STATE, new RedirectState(token, session));
+        }
+        OAuthConnect[] holder = new OAuthConnect[1];
+        OAuthConnect connect = new OAuthConnect(
+                provider,
+                token,
+                apiUrl,
+                oauthRedirectMode,
+                (reauth ? "Reconnect with " : "Connect with ") + provider.name(),
+                outcome -> oauthOutcome(holder[0], provider, outcome));
+        holder[0] = connect;
+        step.add(title, intro, connect);
+        body.removeAll();
+        body.add(step);
+        return connect;
+    }
+
+    private void oauthOutcome(OAuthConnect connect, ProviderInfo provider, OAuthConnect.Outcome outcome) {
+        if (outcome.success()) {
+            // Only platform-api's page (exact origin) or our relay sends these; still, believe a success only once
+            // platform-api says the link token is used up.
+            String code;
+            try {
+                client.fetchSession(token);
+                code = null;
+            } catch (PlatformProblemException e) {
+                code = e.code();
+            }
+            if (ProblemCode.TOKEN_CONSUMED.equals(code)) {
+                if (VaadinSession.getCurrent() != null)
+                    VaadinSession.getCurrent().setAttribute(REDIRECT_STATE, null);
+                showSuccess(
+                        provider, outcome.integratedAccountId(), outcome.reauthorized() || session.reauth() != null);
+            } else {
+                connect.showError(
+                        ProblemCode.UNEXPECTED,
+                        "We couldn't confirm the connection with " + provider.name() + ". Please try again.",
+                        !oauthRedirectMode);
+            }
+            return;
+        }
+        String code = outcome.code() == null ? ProblemCode.UNEXPECTED : outcome.code();
+        if (ProblemCode.isTokenProblem(code)) {
+            showTokenProblem(code, null);
+            return;
+        }
+        String text =
+                switch (code) {
+                    case ProblemCode.OAUTH_CONSENT_DENIED -> "You didn't allow access in " + provider.name()
+                            + ", so nothing was connected. You can try again.";
+                    case ProblemCode.REMOTE_UNAVAILABLE -> "We couldn't reach " + provider.name()
+                            + " to finish connecting. This is usually temporary.";
+                    case ProblemCode.OAUTH_STATE_INVALID -> "That sign-in took too long or was already used. Please try"
+                            + " again.";
+                    case ProblemCode.TOO_MANY_ATTEMPTS -> "Too many attempts with this link. Ask "
+                            + session.tenantName() + " for a new one.";
+                    case ProblemCode.OAUTH_APP_NOT_CONFIGURED -> "Connecting " + provider.name() + " isn't set up for "
+                            + session.tenantName() + " yet.";
+                    default -> outcome.message() != null && !outcome.message().isBlank()
+                            ? outcome.message()
+                            : "Something went wrong while connecting " + provider.name() + ". Please try again.";
+                };
+        boolean retry = !oauthRedirectMode
+                && !ProblemCode.TOO_MANY_ATTEMPTS.equals(code)
+                && !ProblemCode.OAUTH_APP_NOT_CONFIGURED.equals(code);
+        connect.showError(code, text, retry);
+        if (oauthRedirectMode && !ProblemCode.TOO_MANY_ATTEMPTS.equals(code)) {
+            connect.showRetryLink();
+        }
+    }
+
     private void submit(CredentialForm form, CredentialForm.SubmitEvent event) {
         UI ui = UI.getCurrent();
         form.setBusy(true);
@@ -220,14 +377,15 @@ class LinkView extends Div implements BeforeEnterObserver {
 
     private void succeeded(UI ui, CredentialForm form, CreatedAccount account) {
         form.clearAll();
-        ProviderInfo provider = form.provider();
-        ParentWindow.postSuccess(ui, origins, account.integratedAccountId(), account.provider());
+        showSuccess(form.provider(), account.integratedAccountId(), account.reauthorized() || session.reauth() != null);
+    }
+
+    private void showSuccess(ProviderInfo provider, String integratedAccountId, boolean reauthorized) {
+        UI ui = UI.getCurrent();
+        ParentWindow.postSuccess(ui, origins, integratedAccountId, provider.id());
 
         Div success = panel("success", VaadinIcon.CHECK_CIRCLE, "state-success");
-        H1 title = new H1(
-                account.reauthorized() || session.reauth() != null
-                        ? provider.name() + " is reconnected"
-                        : provider.name() + " is connected");
+        H1 title = new H1(reauthorized ? provider.name() + " is reconnected" : provider.name() + " is connected");
         title.addClassName("step-title");
         Paragraph text = new Paragraph(session.tenantName() + " can now work with your " + provider.name()
                 + " data. You can close this window.");

@@ -40,6 +40,12 @@ public final class FakePlatformLinkClient implements PlatformLinkClient {
         });
     }
 
+    /** The token is used up from now on, as after a successful link (OAuth callbacks consume it elsewhere). */
+    public FakePlatformLinkClient consume(String token) {
+        sessions.remove(token);
+        return tokenProblem(token, ProblemCode.TOKEN_CONSUMED);
+    }
+
     public static PlatformProblemException problem(
             int status, String code, String detail, Problem.FieldError... errors) {
         Boolean retryable = status >= 500 ? Boolean.TRUE : null;
@@ -99,6 +105,16 @@ public final class FakePlatformLinkClient implements PlatformLinkClient {
                                 "agency_slug", "Agency slug", "Your agency.", false, true, "^[a-z0-9-]+$", null),
                         new CatalogField("api_key", "API key", null, true, true, "^\\S{8,}$", null),
                         new CatalogField("domain", "Domain", null, false, false, null, "app.loxo.co")));
+    }
+
+    public static ProviderInfo lever() {
+        return new ProviderInfo(
+                "lever",
+                "Lever",
+                "ats",
+                null,
+                ProviderInfo.OAUTH2,
+                List.of(new CatalogField("access_token", "Access token", null, true, true, null, null)));
     }
 
     public static ProviderInfo simple(String id, String name) {

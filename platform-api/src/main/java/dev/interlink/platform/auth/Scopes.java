@@ -11,6 +11,8 @@ public final class Scopes {
     public static final String ACCOUNTS_READ = "accounts:read";
     public static final String ACCOUNTS_WRITE = "accounts:write";
     public static final String LINK_TOKENS_WRITE = "link_tokens:write";
+    public static final String OAUTH_APPS_READ = "oauth_apps:read";
+    public static final String OAUTH_APPS_WRITE = "oauth_apps:write";
     public static final String UNIFIED_READ = "unified:read";
     public static final String UNIFIED_WRITE = "unified:write";
     public static final String PROXY = "proxy";
@@ -26,6 +28,8 @@ public final class Scopes {
             ACCOUNTS_READ,
             ACCOUNTS_WRITE,
             LINK_TOKENS_WRITE,
+            OAUTH_APPS_READ,
+            OAUTH_APPS_WRITE,
             UNIFIED_READ,
             UNIFIED_WRITE,
             PROXY,

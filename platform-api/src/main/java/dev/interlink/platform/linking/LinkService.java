@@ -173,6 +173,17 @@ public class LinkService {
         }
         LinkToken row = tokens.findByHash(Ids.sha256Hex(token.strip()))
                 .orElseThrow(() -> ApiProblem.of(ErrorCode.LINK_TOKEN_INVALID, "This link is not valid"));
+        return checkLive(row);
+    }
+
+    /** The live token with this id (an OAuth callback knows the token's id, never the token), or 401. */
+    public LinkToken liveById(UUID id) {
+        LinkToken row = tokens.findById(id)
+                .orElseThrow(() -> ApiProblem.of(ErrorCode.LINK_TOKEN_INVALID, "This link is not valid"));
+        return checkLive(row);
+    }
+
+    private LinkToken checkLive(LinkToken row) {
         if (row.consumedAt() != null) {
             throw ApiProblem.of(ErrorCode.LINK_TOKEN_CONSUMED, "This link was already used");
         }
@@ -180,6 +191,23 @@ public class LinkService {
             throw ApiProblem.of(ErrorCode.LINK_TOKEN_EXPIRED, "This link has expired; ask for a new one");
         }
         return row;
+    }
+
+    /**
+     * Counts one attempt with the token (a credential submission, or the start of an OAuth authorization), or
+     * answers 429 {@code LINK.TOO_MANY_ATTEMPTS} (401 if it was consumed meanwhile).
+     */
+    public void countAttempt(LinkToken row) {
+        if (!tokens.countAttempt(row.id(), maxAttempts)) {
+            liveById(row.id());
+            throw ApiProblem.of(ErrorCode.LINK_TOO_MANY_ATTEMPTS, "Too many attempts with this link; ask for a new one")
+                    .with("retryable", false);
+        }
+    }
+
+    /** {@code interlink.link-ui-url} without a trailing slash. */
+    public String linkUiUrl() {
+        return linkUiUrl;
     }
 
     public Session session(@Nullable String token) {
@@ -217,11 +245,7 @@ public class LinkService {
         }
         ProviderDefinition provider = accounts.provider(providerId, "/provider");
         Credentials credentials = accounts.validate(provider, raw, List.of());
-        if (!tokens.countAttempt(row.id(), maxAttempts)) {
-            live(token); // consumed meanwhile → 401 consumed
-            throw ApiProblem.of(ErrorCode.LINK_TOO_MANY_ATTEMPTS, "Too many attempts with this link; ask for a new one")
-                    .with("retryable", false);
-        }
+        countAttempt(row);
         // the id is chosen before verification, so that the check spends the (new) account's budget
         UUID accountId = row.integratedAccountId() != null ? row.integratedAccountId() : UUID.randomUUID();
         verifier.verify(accountId, provider, credentials);

@@ -66,6 +66,22 @@ public class LinkTokenRepository {
                 });
     }
 
+    @Transactional
+    public Optional<LinkToken> findById(UUID id) {
+        return jdbc.prepareStatement(
+                """
+                select id, tenant_id, end_user_id, end_user_name, end_user_email, providers, integrated_account_id,
+                  attempts, created_at, expires_at, consumed_at
+                from link_token where id = ?
+                """,
+                ps -> {
+                    ps.setObject(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(map(rs)) : Optional.<LinkToken>empty();
+                    }
+                });
+    }
+
     /** Counts one credential submission; false when the token is used up, consumed or at its limit. */
     @Transactional
     public boolean countAttempt(UUID id, int maxAttempts) {

@@ -22,12 +22,17 @@ public enum ErrorCode {
     OAUTH_INVALID_REQUEST("OAUTH.INVALID_REQUEST", 400, "Invalid token request"),
     OAUTH_UNSUPPORTED_GRANT_TYPE("OAUTH.UNSUPPORTED_GRANT_TYPE", 400, "Unsupported grant type"),
     OAUTH_INVALID_SCOPE("OAUTH.INVALID_SCOPE", 400, "Invalid scope"),
+    OAUTH_CONSENT_DENIED("OAUTH.CONSENT_DENIED", 403, "The authorization was denied at the provider"),
+    OAUTH_AUTHORIZATION_FAILED("OAUTH.AUTHORIZATION_FAILED", 400, "The provider did not authorize the request"),
 
     LINK_TOKEN_INVALID("LINK.TOKEN_INVALID", 401, "This link is not valid"),
     LINK_TOKEN_EXPIRED("LINK.TOKEN_EXPIRED", 401, "This link has expired"),
     LINK_TOKEN_CONSUMED("LINK.TOKEN_CONSUMED", 401, "This link was already used"),
     LINK_PROVIDER_NOT_ALLOWED("LINK.PROVIDER_NOT_ALLOWED", 403, "This provider is not offered by this link"),
     LINK_TOO_MANY_ATTEMPTS("LINK.TOO_MANY_ATTEMPTS", 429, "Too many attempts with this link"),
+    LINK_OAUTH_STATE_INVALID(
+            "LINK.OAUTH_STATE_INVALID", 400, "This authorization is unknown, expired or was already completed"),
+    LINK_OAUTH_CODE_REJECTED("LINK.OAUTH_CODE_REJECTED", 400, "The provider rejected the authorization code"),
 
     INTEGRATION_ACCOUNT_NOT_FOUND("INTEGRATION.ACCOUNT_NOT_FOUND", 404, "Integrated account not found"),
     INTEGRATION_ACCOUNT_DISABLED("INTEGRATION.ACCOUNT_DISABLED", 409, "The integrated account is disabled"),
@@ -35,6 +40,8 @@ public enum ErrorCode {
     INTEGRATION_TOKEN_REFRESH_UNAVAILABLE(
             "INTEGRATION.TOKEN_REFRESH_UNAVAILABLE", 503, "The provider's token endpoint is unavailable; try again"),
     INTEGRATION_CREDENTIALS_INVALID("INTEGRATION.CREDENTIALS_INVALID", 422, "The provider rejected the credentials"),
+    INTEGRATION_OAUTH_APP_NOT_CONFIGURED(
+            "INTEGRATION.OAUTH_APP_NOT_CONFIGURED", 409, "No OAuth app is configured for this provider"),
     INTEGRATION_PROVIDER_NOT_FOUND("INTEGRATION.PROVIDER_NOT_FOUND", 404, "Unknown provider"),
     INTEGRATION_RESOURCE_NOT_SUPPORTED("INTEGRATION.RESOURCE_NOT_SUPPORTED", 404, "Resource not supported"),
     INTEGRATION_ACTION_NOT_SUPPORTED("INTEGRATION.ACTION_NOT_SUPPORTED", 405, "Action not supported"),
