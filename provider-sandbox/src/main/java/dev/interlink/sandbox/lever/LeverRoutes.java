@@ -129,6 +129,7 @@ final class LeverRoutes {
                         "/contacts/{id}",
                         "contact:read:admin",
                         req -> Resp.json(200, wrap(contact(acc(req), req.params.get("id")))))
+                .add("PUT", "/contacts/{id}", "contact:write:admin", LeverRoutes::updateContact)
                 .add("GET", "/postings", "postings:read:admin", LeverRoutes::listPostings)
                 .add("GET", "/postings/{id}", "postings:read:admin", req -> {
                     Map<String, Object> p = acc(req).data.posting(req.params.get("id"));
@@ -385,11 +386,40 @@ final class LeverRoutes {
     }
 
     static Map<String, Object> contact(LeverAccount acc, String id) {
+        Map<String, Object> updated = acc.contacts.get(id == null ? "" : id);
+        if (updated != null) return updated; // created, or a seeded contact changed by PUT
         long n = acc.data.number(K_CONTACT, id);
         if (n >= 1 && n <= acc.data.size) return acc.data.seededContact(n);
-        Map<String, Object> c = acc.contacts.get(id == null ? "" : id);
-        if (c == null) throw notFound("contacts", id);
-        return c;
+        throw notFound("contacts", id);
+    }
+
+    /**
+     * PUT /contacts/:id {name, headline, location (a string), emails, phones}: replaces those fields of the contact,
+     * and Lever mirrors them on every opportunity of the contact (docs/providers/lever.md §5).
+     */
+    static Resp updateContact(Req req) {
+        LeverAccount acc = acc(req);
+        String id = req.params.get("id");
+        Map<String, Object> c = EntityStore.deepCopy(contact(acc, id));
+        Map<String, Object> b = Json.object(req.body);
+        Map<String, Object> mirrored = new LinkedHashMap<>();
+        for (String k : List.of("name", "headline", "emails", "phones")) {
+            if (b.containsKey(k)) mirrored.put(k, b.get(k));
+        }
+        c.putAll(mirrored);
+        if (b.containsKey("location")) {
+            String location = str(b.get("location"));
+            c.put("location", location == null ? null : Map.of("name", location));
+            mirrored.put("location", location);
+        }
+        acc.contacts.put(id, c);
+        for (Map<String, Object> o : acc.data.opportunities.filter(i -> true, o -> id.equals(o.get("contact")))) {
+            Map<String, Object> copy = EntityStore.deepCopy(o);
+            copy.putAll(mirrored);
+            copy.put("updatedAt", acc.now());
+            acc.data.opportunities.put(acc.data.number(K_OPP, (String) o.get("id")), copy);
+        }
+        return Resp.json(200, wrap(c));
     }
 
     /** POST /opportunities?perform_as= (JSON or multipart with resumeFile / files). */
