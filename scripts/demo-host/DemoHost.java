@@ -47,7 +47,11 @@ import java.util.regex.Pattern;
 public class DemoHost {
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
     private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+            // HTTP/1.1: the JDK's default h2c upgrade attempt on plain http is an extra round trip per connection.
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(3))
+                    .build();
 
     private final String apiUrl;
     private final String linkUiUrl;
@@ -309,7 +313,10 @@ public class DemoHost {
                 }
 
                 // Fetched before the click: popup mode must open its window synchronously in the click handler.
-                function prefetch() {
+                // A failed fetch is retried with backoff (a busy or restarting platform-api must not leave the
+                // page dead until reloaded); the status line says what went wrong meanwhile.
+                function prefetch(attempt) {
+                  attempt = attempt || 0;
                   ready(false);
                   linkToken = null;
                   fetch('/api/link-token' + location.search, { method: 'POST' })
@@ -320,7 +327,12 @@ public class DemoHost {
                       status.textContent = 'Ready.';
                       ready(true);
                     })
-                    .catch(function (e) { status.textContent = 'Could not get a link token: ' + e.message; });
+                    .catch(function (e) {
+                      var delay = Math.min(8000, 500 * Math.pow(2, attempt));
+                      status.textContent = 'Could not get a link token: ' + e.message + ' (retrying in '
+                          + Math.round(delay / 1000) + ' s)';
+                      setTimeout(function () { prefetch(attempt + 1); }, delay);
+                    });
                 }
 
                 function show(id, shown) { document.getElementById(id).classList.toggle('show', shown); }
@@ -348,12 +360,12 @@ public class DemoHost {
                       show('error', true);
                       status.textContent = '';
                     })
-                    .then(prefetch); // a link token works once
+                    .then(function () { prefetch(0); }); // a link token works once
                 }
 
                 modal.addEventListener('click', function () { connect('modal'); });
                 popup.addEventListener('click', function () { connect('popup'); });
-                prefetch();
+                prefetch(0);
               })();
             </script>
             </body>

@@ -275,7 +275,9 @@ class LinkFlowE2ETest {
     private void openHostPage(String origin, String query) {
         driver.get(origin + "/?" + query);
         browser.waitUpTo(UI)
-                .withMessage("the demo host page to fetch a link token (see its log)")
+                .withMessage(() -> "the demo host page to fetch a link token; its status line: '"
+                        + driver.findElement(By.id("status")).getText() + "'; demo host log:\n"
+                        + stack.demoHostLogTail())
                 .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
     }
 

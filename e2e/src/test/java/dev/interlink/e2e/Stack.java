@@ -238,6 +238,11 @@ public final class Stack implements AutoCloseable {
         awaitHttp(processes.get(3), hostUrl + "/healthz");
     }
 
+    /** The last lines the demo host logged, for failure messages. */
+    String demoHostLogTail() {
+        return processes.get(3).tail(40);
+    }
+
     private String flywaySchema() {
         return "-Dflyway.datasources.default.schemas=" + schema;
     }
