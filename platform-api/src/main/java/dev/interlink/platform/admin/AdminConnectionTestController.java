@@ -4,6 +4,7 @@ import dev.interlink.platform.account.AccountController;
 import dev.interlink.platform.account.AccountService;
 import dev.interlink.platform.account.CredentialVerifier;
 import dev.interlink.platform.account.IntegratedAccount;
+import dev.interlink.platform.auth.AdminSessionOnly;
 import dev.interlink.platform.auth.Principal;
 import dev.interlink.platform.auth.RequiresScope;
 import dev.interlink.platform.auth.Scopes;
@@ -30,6 +31,7 @@ import java.util.Optional;
  * too (an admin may want to know before enabling one) and changes nothing: a failure is reported, not
  * recorded as a status change. The provider's reason is the verifier's, scrubbed of credential values.
  */
+@AdminSessionOnly
 @Controller("/admin/accounts/{id}/test")
 @Tag(name = "Admin")
 public class AdminConnectionTestController {

@@ -1,5 +1,6 @@
 package dev.interlink.platform.admin;
 
+import dev.interlink.platform.auth.AdminSessionOnly;
 import dev.interlink.platform.auth.Principal;
 import dev.interlink.platform.auth.RequiresScope;
 import dev.interlink.platform.auth.Scopes;
@@ -8,6 +9,7 @@ import io.micronaut.http.annotation.Get;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+@AdminSessionOnly
 @Controller("/admin/overview")
 @Tag(name = "Admin")
 public class AdminOverviewController {

@@ -3,12 +3,14 @@ package dev.interlink.platform.admin;
 import dev.interlink.model.error.ErrorCode;
 import dev.interlink.platform.common.ApiProblem;
 import dev.interlink.platform.common.FieldError;
+import dev.interlink.platform.common.Ids;
 import dev.interlink.platform.tenant.Tenant;
 import dev.interlink.platform.tenant.TenantRepository;
-import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,10 +18,12 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Admin users: creation (first admin by the CLI, more by an admin) and password sign-in with lock-out.
+ * Admin users: creation (first admin by the CLI, more by an admin) and password sign-in, throttled by growing delays
+ * per email and per client address ({@link SignInThrottle}) and bounded in concurrent Argon2 work ({@link HashSlots}).
  *
- * <p>Sign-in answers the same for an unknown email, a wrong password, a locked or a disabled admin, and
- * spends the same Argon2 work in every case, so it reveals neither which emails exist nor the lock state.
+ * <p>Sign-in answers the same for an unknown email, a wrong password or a disabled admin, and spends the same Argon2
+ * work in every case, so it reveals neither which emails exist nor their state. Nobody's failures end an admin's live
+ * sessions: there is no lock to trigger.
  */
 @Singleton
 public class AdminService {
@@ -29,23 +33,23 @@ public class AdminService {
     private final TenantRepository tenants;
     private final PasswordHasher hasher;
     private final Clock clock;
-    private final int maxFailures;
-    private final Duration lockFor;
+    private final SignInThrottle throttle;
+    private final HashSlots hashSlots;
     private final String dummyHash;
 
-    public AdminService(
+    AdminService(
             AdminUserRepository admins,
             TenantRepository tenants,
             PasswordHasher hasher,
             Clock clock,
-            @Value("${interlink.admin.max-failures:5}") int maxFailures,
-            @Value("${interlink.admin.lock-duration:15m}") Duration lockFor) {
+            SignInThrottle throttle,
+            HashSlots hashSlots) {
         this.admins = admins;
         this.tenants = tenants;
         this.hasher = hasher;
         this.clock = clock;
-        this.maxFailures = maxFailures;
-        this.lockFor = lockFor;
+        this.throttle = throttle;
+        this.hashSlots = hashSlots;
         this.dummyHash = hasher.hash(UUID.randomUUID().toString());
     }
 
@@ -59,8 +63,6 @@ public class AdminService {
                 normalized,
                 hasher.hash(password),
                 AdminUser.ACTIVE,
-                0,
-                null,
                 clock.instant(),
                 null,
                 null));
@@ -84,32 +86,54 @@ public class AdminService {
         return normalized;
     }
 
-    public Optional<SignedIn> signIn(String email, String password) {
-        if (email == null || password == null || password.length() > 200) {
+    /**
+     * Signs an admin in, or empty for any wrong combination. Before any hashing: a free hashing slot (else 503 at
+     * once) and one reserved attempt for the client address and for the email (else 429 with the wait), so a flood
+     * costs no CPU and parallel guesses cannot outrun the throttle. Unknown emails are throttled and hashed exactly
+     * like known ones.
+     */
+    public Optional<SignedIn> signIn(@Nullable String email, @Nullable String password, String clientAddress) {
+        String normalized = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        try (HashSlots.Slot slot = hashSlots.acquire()) {
+            Instant now = clock.instant();
+            String addressKey = "addr:" + clientAddress;
+            String emailKey = "email:" + Ids.sha256Hex(normalized);
+            throttle.reserve(addressKey, throttle.perAddress, now).ifPresent(AdminService::throttled);
+            throttle.reserve(emailKey, throttle.perEmail, now).ifPresent(AdminService::throttled);
+            Optional<SignedIn> signedIn = check(normalized, password);
+            if (signedIn.isPresent()) {
+                throttle.succeeded(addressKey);
+                throttle.succeeded(emailKey);
+                admins.recordSuccess(signedIn.get().admin().id(), now);
+            }
+            return signedIn;
+        }
+    }
+
+    private Optional<SignedIn> check(String email, @Nullable String password) {
+        if (email.isEmpty() || password == null || password.length() > 200) {
             hasher.verify("x", dummyHash);
             return Optional.empty();
         }
-        Optional<AdminUser> found = admins.findLiveByEmail(email.strip());
+        Optional<AdminUser> found = admins.findLiveByEmail(email);
         if (found.isEmpty()) {
             hasher.verify(password, dummyHash);
             return Optional.empty();
         }
         AdminUser admin = found.get();
-        boolean locked = admin.lockedUntil() != null && admin.lockedUntil().isAfter(clock.instant());
-        if (locked) {
-            hasher.verify(password, dummyHash);
+        if (!hasher.verify(password, admin.passwordHash()) || !AdminUser.ACTIVE.equals(admin.status())) {
             return Optional.empty();
         }
-        if (!hasher.verify(password, admin.passwordHash())) {
-            admins.recordFailure(admin.id(), maxFailures, clock.instant().plus(lockFor));
-            return Optional.empty();
-        }
-        Optional<Tenant> tenant = tenants.findLive(admin.tenantId());
-        if (!AdminUser.ACTIVE.equals(admin.status()) || tenant.isEmpty()) {
-            return Optional.empty();
-        }
-        admins.recordSuccess(admin.id(), clock.instant());
-        return Optional.of(new SignedIn(admin, tenant.get()));
+        return tenants.findLive(admin.tenantId()).map(tenant -> new SignedIn(admin, tenant));
+    }
+
+    private static void throttled(Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        throw ApiProblem.of(
+                        ErrorCode.PLATFORM_SIGN_IN_THROTTLED,
+                        "Too many sign-in attempts for this email or from this address; retry after " + seconds + " s")
+                .with("retryable", true)
+                .header("Retry-After", Long.toString(seconds));
     }
 
     public List<AdminUser> list(UUID tenantId) {

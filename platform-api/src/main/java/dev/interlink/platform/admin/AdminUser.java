@@ -14,8 +14,6 @@ public record AdminUser(
         String email,
         String passwordHash,
         String status,
-        int failedAttempts,
-        @Nullable Instant lockedUntil,
         Instant createdAt,
         @Nullable Instant lastSignInAt,
         @Nullable Instant deletedAt) {

@@ -1,5 +1,6 @@
 package dev.interlink.platform.admin;
 
+import dev.interlink.platform.auth.AdminSessionOnly;
 import dev.interlink.platform.auth.Principal;
 import dev.interlink.platform.auth.RequiresScope;
 import dev.interlink.platform.auth.Scopes;
@@ -18,7 +19,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** The tenant's admin users. Tenant-scoped by the principal; another tenant's admin id answers 404. */
+/**
+ * The tenant's admin users, for signed-in admins only (an API client cannot add an admin, whatever it holds).
+ * Tenant-scoped by the principal; another tenant's admin id answers 404.
+ */
+@AdminSessionOnly
 @Controller("/admin/users")
 @Tag(name = "Admin")
 public class AdminUserController {
@@ -51,14 +56,14 @@ public class AdminUserController {
     @Operation(summary = "Add an admin user with an initial password")
     @Post
     @Status(HttpStatus.CREATED)
-    @RequiresScope(Scopes.TENANT_WRITE)
+    @RequiresScope(Scopes.ADMIN_USERS_WRITE)
     public AdminUserView create(Principal principal, @Body CreateRequest body) {
         return AdminUserView.of(admins.create(principal.tenantId(), body.email(), body.password()));
     }
 
     @Operation(summary = "Remove an admin user: its sessions stop working at once")
     @Delete("/{id}")
-    @RequiresScope(Scopes.TENANT_WRITE)
+    @RequiresScope(Scopes.ADMIN_USERS_WRITE)
     public HttpResponse<Void> delete(Principal principal, UUID id) {
         admins.delete(principal.tenantId(), id);
         return HttpResponse.noContent();

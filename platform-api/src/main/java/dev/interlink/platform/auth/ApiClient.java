@@ -15,4 +15,5 @@ public record ApiClient(
         String[] scopes,
         @Nullable String publicJwk,
         Instant createdAt,
-        @Nullable Instant revokedAt) {}
+        @Nullable Instant revokedAt,
+        @Nullable String createdBy) {}

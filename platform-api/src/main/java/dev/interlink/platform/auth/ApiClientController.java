@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.interlink.model.error.ErrorCode;
 import dev.interlink.platform.common.ApiProblem;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -43,7 +42,8 @@ public class ApiClientController {
             List<String> scopes,
             boolean hasPublicJwk,
             Instant createdAt,
-            @Nullable Instant revokedAt) {
+            @Nullable Instant revokedAt,
+            @Nullable String createdBy) {
         static ApiClientView of(ApiClient c) {
             return new ApiClientView(
                     c.id(),
@@ -52,9 +52,13 @@ public class ApiClientController {
                     Arrays.asList(c.scopes()),
                     c.publicJwk() != null,
                     c.createdAt(),
-                    c.revokedAt());
+                    c.revokedAt(),
+                    c.createdBy());
         }
     }
+
+    /** The revoked client, and the clients it created that are still live: a leaked client leaves nothing unseen. */
+    public record RevokedView(ApiClientView revoked, List<ApiClientView> createdClientsStillLive) {}
 
     public record CreateRequest(
             @Nullable String name, @Nullable List<String> scopes, @Nullable Map<String, Object> publicJwk) {}
@@ -74,24 +78,36 @@ public class ApiClientController {
                         .toList());
     }
 
-    @Operation(summary = "Create an API client; its secret is shown once")
+    @Operation(
+            summary = "Create an API client; its secret is shown once. It gets at most the caller's scopes "
+                    + "(all of them when `scopes` is omitted)")
     @Post
     @Status(HttpStatus.CREATED)
     @RequiresScope(Scopes.API_CLIENTS_WRITE)
     public WithSecret create(Principal principal, @Body CreateRequest body) {
-        ApiClientService.Created created =
-                service.create(principal.tenantId(), body.name(), body.scopes(), toJson(body.publicJwk()));
+        ApiClientService.Created created = service.create(
+                principal.tenantId(),
+                body.name(),
+                body.scopes(),
+                toJson(body.publicJwk()),
+                ApiClientService.Grantor.of(principal));
         return new WithSecret(ApiClientView.of(created.client()), created.secret());
     }
 
-    @Operation(summary = "Revoke an API client: its tokens stop working at once")
+    @Operation(
+            summary = "Revoke an API client: its tokens stop working at once. The answer lists the clients it "
+                    + "created that are still live")
     @Delete("/{id}")
     @RequiresScope(Scopes.API_CLIENTS_WRITE)
-    public HttpResponse<Void> revoke(Principal principal, UUID id) {
-        if (!service.revoke(principal.tenantId(), id)) {
-            throw notFound();
-        }
-        return HttpResponse.noContent();
+    public RevokedView revoke(Principal principal, UUID id) {
+        ApiClientService.Revoked revoked = service.revoke(
+                        principal.tenantId(), id, ApiClientService.Grantor.of(principal))
+                .orElseThrow(ApiClientController::notFound);
+        return new RevokedView(
+                ApiClientView.of(revoked.client()),
+                revoked.createdClientsStillLive().stream()
+                        .map(ApiClientView::of)
+                        .toList());
     }
 
     @Operation(summary = "Rotate the secret: the previous one keeps working for a grace period (default 24 h)")
@@ -99,7 +115,8 @@ public class ApiClientController {
     @Status(HttpStatus.CREATED)
     @RequiresScope(Scopes.API_CLIENTS_WRITE)
     public Map<String, String> rotate(Principal principal, UUID id) {
-        String secret = service.rotate(principal.tenantId(), id).orElseThrow(ApiClientController::notFound);
+        String secret = service.rotate(principal.tenantId(), id, ApiClientService.Grantor.of(principal))
+                .orElseThrow(ApiClientController::notFound);
         return Map.of("client_secret", secret);
     }
 
@@ -107,7 +124,8 @@ public class ApiClientController {
     @Put("/{id}/public-jwk")
     @RequiresScope(Scopes.API_CLIENTS_WRITE)
     public ApiClientView setPublicJwk(Principal principal, UUID id, @Body JwkRequest body) {
-        return service.setPublicJwk(principal.tenantId(), id, toJson(body.publicJwk()))
+        return service.setPublicJwk(
+                        principal.tenantId(), id, toJson(body.publicJwk()), ApiClientService.Grantor.of(principal))
                 .map(ApiClientView::of)
                 .orElseThrow(ApiClientController::notFound);
     }

@@ -33,6 +33,15 @@ public interface ApiClientRepository extends GenericRepository<ApiClient, UUID> 
               AND (expires_at IS NULL OR expires_at > now())""")
     long countLiveSecret(UUID apiClientId, String sha256);
 
+    @Query(
+            """
+            SELECT * FROM api_client WHERE tenant_id = :tenantId AND created_by = :createdBy AND revoked_at IS NULL
+            ORDER BY created_at""")
+    List<ApiClient> findLiveCreatedBy(UUID tenantId, String createdBy);
+
+    @Query("SELECT count(*) FROM api_client WHERE tenant_id = :tenantId AND revoked_at IS NULL")
+    long countLive(UUID tenantId);
+
     @Query("UPDATE api_client SET revoked_at = now() WHERE id = :id AND tenant_id = :tenantId AND revoked_at IS NULL")
     long revoke(UUID id, UUID tenantId);
 

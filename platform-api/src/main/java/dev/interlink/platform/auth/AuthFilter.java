@@ -60,6 +60,10 @@ public class AuthFilter implements Ordered {
             // fail closed: a route that forgot to declare its scope is not reachable
             return Problems.response(ApiProblem.of(ErrorCode.PLATFORM_FORBIDDEN, "This route declares no scope"));
         }
+        if (route.hasAnnotation(AdminSessionOnly.class) && !principal.get().isAdminSession()) {
+            return Problems.response(ApiProblem.of(
+                    ErrorCode.PLATFORM_FORBIDDEN, "This route is for signed-in admins, not for API clients"));
+        }
         if (!principal.get().has(scope.get())) {
             return Problems.response(
                     ApiProblem.of(ErrorCode.PLATFORM_FORBIDDEN, "This route needs the scope '" + scope.get() + "'"));

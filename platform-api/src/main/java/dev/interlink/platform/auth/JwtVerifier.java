@@ -54,7 +54,11 @@ public class JwtVerifier {
         this.clock = clock;
         this.admins = admins;
         this.verified = new VerifiedTokens(config.clockSkew());
-        this.ours = processor(keys.verificationKeys(), Set.of(JWSAlgorithm.ES256), config.issuer(), true);
+        this.ours = processor(
+                keys.verificationKeys(),
+                Set.of(JWSAlgorithm.ES256),
+                config.issuer(),
+                Set.of(config.audience(), config.adminAudience()));
     }
 
     public Optional<Principal> verify(String token) {
@@ -80,9 +84,16 @@ public class JwtVerifier {
         Object tid = claims.getClaim("tid");
         String scope = claims.getStringClaim("scope");
         String adminUserId = claims.getStringClaim("adm");
+        List<String> audience = claims.getAudience();
         if (adminUserId != null) {
-            // an admin UI session: valid only while that admin is active in a live tenant (SessionPrincipals)
-            return admins.principal(adminUserId, String.valueOf(tid));
+            // an admin UI session: only with the admin audience, and only while that admin is active in a live
+            // tenant (SessionPrincipals)
+            return audience.contains(config.adminAudience())
+                    ? admins.principal(adminUserId, String.valueOf(tid))
+                    : Optional.empty();
+        }
+        if (!audience.contains(config.audience())) {
+            return Optional.empty();
         }
         return clients.findActiveByClientId(claims.getSubject())
                 .filter(c -> c.tenantId().toString().equals(tid))
@@ -97,7 +108,7 @@ public class JwtVerifier {
         String jwk = client.get().publicJwk();
         JWTClaimsSet claims = verified.get(token, jwk, clock.instant()).orElse(null);
         if (claims == null) {
-            claims = processor(new JWKSet(JWK.parse(jwk)), TENANT_ALGORITHMS, clientId, false)
+            claims = processor(new JWKSet(JWK.parse(jwk)), TENANT_ALGORITHMS, clientId, null)
                     .process(token, null);
             Instant latestExpiry = clock.instant().plus(config.tokenTtl()).plus(config.clockSkew());
             if (claims.getExpirationTime().toInstant().isAfter(latestExpiry)) {
@@ -117,16 +128,19 @@ public class JwtVerifier {
             granted = new LinkedHashSet<>(List.of(scope.trim().split("\\s+")));
             granted.retainAll(held);
         }
-        return new Principal(client.tenantId(), client.id(), client.clientId(), Set.copyOf(granted));
+        return Principal.apiClient(client, granted);
     }
 
+    /** {@code ourAudiences} null: a tenant-signed token, which must name the API audience and few claims. */
     private DefaultJWTProcessor<SecurityContext> processor(
-            JWKSet keys, Set<JWSAlgorithm> algorithms, String issuer, boolean ourClaims) {
+            JWKSet keys, Set<JWSAlgorithm> algorithms, String issuer, Set<String> ourAudiences) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, new ImmutableJWKSet<>(keys)));
+        boolean ourClaims = ourAudiences != null;
         Set<String> required = ourClaims ? Set.of("sub", "tid", "exp", "iat", "jti") : Set.of("exp");
         DefaultJWTClaimsVerifier<SecurityContext> verifier = new DefaultJWTClaimsVerifier<>(
-                new java.util.HashSet<>(Set.of(config.audience())), // Nimbus probes it with contains(null)
+                // a HashSet: Nimbus probes it with contains(null)
+                new java.util.HashSet<>(ourClaims ? ourAudiences : Set.of(config.audience())),
                 new JWTClaimsSet.Builder().issuer(issuer).build(),
                 required,
                 Set.of());

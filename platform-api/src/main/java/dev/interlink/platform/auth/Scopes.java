@@ -2,7 +2,10 @@ package dev.interlink.platform.auth;
 
 import java.util.List;
 
-/** The scopes a JWT can carry. A route names the one it needs with {@link RequiresScope}. */
+/**
+ * The scopes a JWT can carry. A route names the one it needs with {@link RequiresScope}. {@link #ALL} is what an API
+ * client can hold; {@link #ADMIN_USERS_WRITE} only ever belongs to a signed-in admin (docs/security.md "Scopes").
+ */
 public final class Scopes {
     public static final String TENANT_READ = "tenant:read";
     public static final String TENANT_WRITE = "tenant:write";
@@ -19,6 +22,8 @@ public final class Scopes {
     public static final String LOGS_READ = "logs:read";
     public static final String WEBHOOKS_READ = "webhooks:read";
     public static final String WEBHOOKS_WRITE = "webhooks:write";
+    /** Adding admins: never granted to an API client, so a leaked client cannot leave an admin behind. */
+    public static final String ADMIN_USERS_WRITE = "admin_users:write";
 
     public static final List<String> ALL = List.of(
             TENANT_READ,
@@ -36,6 +41,11 @@ public final class Scopes {
             LOGS_READ,
             WEBHOOKS_READ,
             WEBHOOKS_WRITE);
+
+    /** What an admin-UI session holds. */
+    public static final List<String> ADMIN_SESSION = java.util.stream.Stream.concat(
+                    ALL.stream(), java.util.stream.Stream.of(ADMIN_USERS_WRITE))
+            .toList();
 
     private Scopes() {}
 }

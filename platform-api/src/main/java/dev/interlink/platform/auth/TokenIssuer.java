@@ -29,24 +29,27 @@ public class TokenIssuer {
     public record Issued(String token, long expiresInSeconds) {}
 
     public Issued issue(ApiClient client, String scope) {
-        return sign(claims(client.tenantId(), client.clientId(), scope).build());
-    }
-
-    /**
-     * An admin UI session token: {@code sub = admin:<id>}, claim {@code adm} = the admin user id, every scope.
-     * {@link JwtVerifier} re-checks the admin on each request, so disabling or deleting one ends its access.
-     */
-    public Issued issueAdmin(UUID tenantId, UUID adminUserId) {
-        return sign(claims(tenantId, "admin:" + adminUserId, String.join(" ", Scopes.ALL))
-                .claim("adm", adminUserId.toString())
+        return sign(claims(client.tenantId(), client.clientId(), scope, config.audience())
                 .build());
     }
 
-    private JWTClaimsSet.Builder claims(UUID tenantId, String subject, String scope) {
+    /**
+     * An admin UI session token: {@code sub = admin:<id>}, claim {@code adm} = the admin user id, the admin audience,
+     * every scope. {@link JwtVerifier} re-checks the admin on each request, so disabling or deleting one ends its
+     * access.
+     */
+    public Issued issueAdmin(UUID tenantId, UUID adminUserId) {
+        return sign(
+                claims(tenantId, "admin:" + adminUserId, String.join(" ", Scopes.ADMIN_SESSION), config.adminAudience())
+                        .claim("adm", adminUserId.toString())
+                        .build());
+    }
+
+    private JWTClaimsSet.Builder claims(UUID tenantId, String subject, String scope, String audience) {
         Instant now = clock.instant();
         return new JWTClaimsSet.Builder()
                 .issuer(config.issuer())
-                .audience(config.audience())
+                .audience(audience)
                 .subject(subject)
                 .claim("tid", tenantId.toString())
                 .claim("scope", scope)

@@ -38,7 +38,8 @@ public class TenantService {
         }
         Tenant tenant = tenants.save(new Tenant(
                 UUID.randomUUID(), name.strip(), name.strip(), new String[0], clock.instant(), clock.instant(), null));
-        ApiClientService.Created client = clients.create(tenant.id(), "default", Scopes.ALL, null);
+        ApiClientService.Created client =
+                clients.create(tenant.id(), "default", Scopes.ALL, null, ApiClientService.Grantor.OPERATOR);
         return new Bootstrap(tenant, client.client().clientId(), client.secret());
     }
 

@@ -80,7 +80,7 @@ class AdminSignInTest extends ApiTest {
     private static JWTClaimsSet.Builder adminClaims(UUID tenantId, UUID adminId, Instant expires) {
         return new JWTClaimsSet.Builder()
                 .issuer("interlink")
-                .audience("interlink-api")
+                .audience("interlink-admin")
                 .subject("admin:" + adminId)
                 .claim("tid", tenantId.toString())
                 .claim("adm", adminId.toString())
@@ -127,7 +127,7 @@ class AdminSignInTest extends ApiTest {
     }
 
     @Test
-    void the_admin_token_holds_every_scope_so_it_can_manage_api_clients() {
+    void the_admin_token_holds_every_client_scope_so_it_can_manage_api_clients() {
         String token = tokenOf(adminOf(a));
 
         assertThat(api.post("/api-clients", token, Map.of("name", "from-admin")).status())
@@ -144,56 +144,6 @@ class AdminSignInTest extends ApiTest {
         assertThat(wrongPassword.status()).isEqualTo(401);
         assertThat(unknownEmail.status()).isEqualTo(401);
         assertThat(withoutRequestId(wrongPassword)).isEqualTo(withoutRequestId(unknownEmail));
-    }
-
-    @Test
-    void five_wrong_passwords_lock_the_admin_so_the_right_password_is_refused_too() {
-        AdminUser admin = adminOf(a);
-        for (int i = 0; i < 5; i++) {
-            signIn(admin.email(), "wrong password number " + i);
-        }
-
-        Api.Response right = signIn(admin.email(), PASSWORD);
-
-        assertThat(right.status()).isEqualTo(401);
-        assertThat(withoutRequestId(right)).isEqualTo(withoutRequestId(signIn(admin.email(), "wrong again, still")));
-    }
-
-    @Test
-    void the_lock_is_stored_in_the_database_for_15_minutes_so_every_replica_sees_it() {
-        AdminUser admin = adminOf(a);
-        for (int i = 0; i < 5; i++) {
-            signIn(admin.email(), "wrong password number " + i);
-        }
-
-        Instant lockedUntil =
-                repository.findLiveByEmail(admin.email()).orElseThrow().lockedUntil();
-
-        assertThat(lockedUntil)
-                .isBetween(Instant.now().plusSeconds(14 * 60), Instant.now().plusSeconds(15 * 60));
-    }
-
-    @Test
-    void four_wrong_passwords_then_the_right_one_sign_in_and_reset_the_count() {
-        AdminUser admin = adminOf(a);
-        for (int i = 0; i < 4; i++) {
-            signIn(admin.email(), "wrong password number " + i);
-        }
-
-        assertThat(signIn(admin.email(), PASSWORD).status()).isEqualTo(200);
-        assertThat(repository.findLiveByEmail(admin.email()).orElseThrow().failedAttempts())
-                .isZero();
-    }
-
-    @Test
-    void a_locked_admins_existing_token_stops_working() {
-        AdminUser admin = adminOf(a);
-        String token = tokenOf(admin);
-        for (int i = 0; i < 5; i++) {
-            signIn(admin.email(), "wrong password number " + i);
-        }
-
-        assertThat(api.get("/tenant", token).status()).isEqualTo(401);
     }
 
     @Test
@@ -233,6 +183,35 @@ class AdminSignInTest extends ApiTest {
                 .build());
 
         assertThat(api.get("/tenant", forged).status()).isEqualTo(401);
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("An admin session token minted with the API clients' audience is refused")
+    void an_admin_token_with_the_api_audience_is_refused() throws Exception {
+        AdminUser admin = adminOf(a);
+        String wrongAudience =
+                signed(adminClaims(a.id(), admin.id(), Instant.now().plusSeconds(600))
+                        .audience("interlink-api")
+                        .build());
+
+        assertThat(api.get("/tenant", wrongAudience).status()).isEqualTo(401);
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("An API client token minted with the admin audience is refused")
+    void a_client_token_with_the_admin_audience_is_refused() throws Exception {
+        String relabelled = signed(new JWTClaimsSet.Builder()
+                .issuer("interlink")
+                .audience("interlink-admin")
+                .subject(a.clientId())
+                .claim("tid", a.id().toString())
+                .claim("scope", "tenant:read")
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                .jwtID(UUID.randomUUID().toString())
+                .build());
+
+        assertThat(api.get("/tenant", relabelled).status()).isEqualTo(401);
     }
 
     @Test

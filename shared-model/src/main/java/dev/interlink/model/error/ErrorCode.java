@@ -17,6 +17,9 @@ public enum ErrorCode {
     PLATFORM_IDEMPOTENCY_CONFLICT("PLATFORM.IDEMPOTENCY_CONFLICT", 409, "Idempotency key reused with another body"),
     PLATFORM_INTERNAL_ERROR("PLATFORM.INTERNAL_ERROR", 500, "Internal error"),
     PLATFORM_UNAVAILABLE("PLATFORM.UNAVAILABLE", 503, "Service unavailable"),
+    PLATFORM_SCOPE_NOT_HELD("PLATFORM.SCOPE_NOT_HELD", 403, "A principal can only grant scopes it holds"),
+    PLATFORM_LIMIT_REACHED("PLATFORM.LIMIT_REACHED", 409, "A per-tenant limit is reached"),
+    PLATFORM_SIGN_IN_THROTTLED("PLATFORM.SIGN_IN_THROTTLED", 429, "Too many sign-in attempts; wait and retry"),
 
     OAUTH_INVALID_CLIENT("OAUTH.INVALID_CLIENT", 401, "Client authentication failed"),
     OAUTH_INVALID_REQUEST("OAUTH.INVALID_REQUEST", 400, "Invalid token request"),
