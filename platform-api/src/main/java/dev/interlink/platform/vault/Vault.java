@@ -27,11 +27,11 @@ public class Vault {
     private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
 
     private final JdbcOperations jdbc;
-    private final VaultKeys keys;
+    private final VaultKeyRing ring;
 
-    public Vault(JdbcOperations jdbc, VaultKeys keys) {
+    public Vault(JdbcOperations jdbc, VaultKeyRing ring) {
         this.jdbc = jdbc;
-        this.keys = keys;
+        this.ring = ring;
     }
 
     /** Encrypts {@code credentials} for {@code ref} (no database). */
@@ -67,7 +67,7 @@ public class Vault {
     /** Encrypts and stores (insert or replace) the secret of {@code ref}. */
     @Transactional
     public void store(SecretRef ref, Credentials credentials) {
-        SealedSecret box = seal(keys, ref, credentials);
+        SealedSecret box = seal(ring.current(), ref, credentials);
         jdbc.prepareStatement(
                 """
                 insert into vault_secret (tenant_id, owner_id, purpose, key_id, ciphertext, created_at, updated_at)
@@ -86,7 +86,7 @@ public class Vault {
     /** The decrypted secret of {@code ref}; empty if there is none; {@link VaultException} if it does not decrypt. */
     @Transactional
     public Optional<Credentials> load(SecretRef ref) {
-        return readSealed(ref).map(box -> open(keys, ref, box));
+        return readSealed(ref).map(box -> open(ring.current(), ref, box));
     }
 
     /** The raw row (for tests and rotation): key id and ciphertext. */
@@ -131,8 +131,9 @@ public class Vault {
         });
     }
 
+    /** The keys as agreed with the other replicas: all configured keys decrypt, the agreed one seals. */
     public VaultKeys keys() {
-        return keys;
+        return ring.current();
     }
 
     private static void bind(PreparedStatement ps, SecretRef ref) throws SQLException {

@@ -19,7 +19,12 @@ public class VaultCommands {
     public int rotate(PrintStream out) {
         VaultRotation.Result result = rotation.rotateAll();
         VaultRotation.Status status = rotation.status();
-        out.println("Re-encrypted " + result.rotated() + " secret(s) under primary key " + status.primaryKeyId() + ".");
+        out.println("Re-encrypted " + result.rotated() + " secret(s) under key " + status.sealingKeyId() + ".");
+        if (status.sealingKeyId() != status.primaryKeyId()) {
+            out.println("Key " + status.primaryKeyId() + " is not known to every live replica yet: deploy it to all"
+                    + " of them (phase 1) before it becomes the primary (docs/vault.md).");
+            return 1;
+        }
         if (result.failed() > 0 || status.pending() > 0) {
             out.println(status.pending() + " secret(s) still use an old key (" + result.failed()
                     + " failed to decrypt: is the old key still configured?).");
@@ -34,6 +39,10 @@ public class VaultCommands {
     public int status(PrintStream out) {
         VaultRotation.Status status = rotation.status();
         out.println("Primary key: " + status.primaryKeyId());
+        if (status.sealingKeyId() != status.primaryKeyId()) {
+            out.println("Sealing with key " + status.sealingKeyId() + ": not every live replica knows key "
+                    + status.primaryKeyId() + " yet (docs/vault.md, rotation in two phases)");
+        }
         out.println("Configured keys: " + status.configuredKeyIds());
         status.rowsByKeyId()
                 .forEach((key, count) -> out.println("  key " + key + ": " + count + " secret(s)"

@@ -90,6 +90,28 @@ public final class VaultKeys {
         }
     }
 
+    /**
+     * This keyset with {@code keyId} (one of its keys) as the primary: what a replica seals with while its own primary
+     * is not yet known to every replica ({@link VaultKeyRing}).
+     */
+    public VaultKeys sealingWith(long keyId) {
+        if (keyId == primaryKeyId) {
+            return this;
+        }
+        try {
+            KeysetHandle.Builder builder = KeysetHandle.newBuilder(handle);
+            for (int i = 0; i < builder.size(); i++) {
+                if (Integer.toUnsignedLong(handle.getAt(i).getId()) == keyId) {
+                    builder.getAt(i).makePrimary();
+                    return new VaultKeys(builder.build());
+                }
+            }
+            throw new IllegalArgumentException("key " + keyId + " is not in this keyset");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** This keyset without the key {@code keyId} (which must not be the primary). */
     public VaultKeys without(long keyId) {
         if (keyId == primaryKeyId) {

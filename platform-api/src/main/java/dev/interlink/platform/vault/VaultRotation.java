@@ -24,18 +24,29 @@ public class VaultRotation {
     private static final Logger LOG = LoggerFactory.getLogger(VaultRotation.class);
 
     private final JdbcOperations jdbc;
-    private final VaultKeys keys;
+    private final VaultKeyRing ring;
     private final int batchSize;
 
     public VaultRotation(
-            JdbcOperations jdbc, VaultKeys keys, @Value("${interlink.vault.rotation.batch-size:200}") int batchSize) {
+            JdbcOperations jdbc,
+            VaultKeyRing ring,
+            @Value("${interlink.vault.rotation.batch-size:200}") int batchSize) {
         this.jdbc = jdbc;
-        this.keys = keys;
+        this.ring = ring;
         this.batchSize = batchSize;
     }
 
     /** How many rows use each key, and how many still need re-encryption. */
-    public record Status(long primaryKeyId, List<Long> configuredKeyIds, Map<Long, Long> rowsByKeyId, long pending) {}
+    /**
+     * {@code sealingKeyId} differs from {@code primaryKeyId} while some live replica does not know the primary yet
+     * ({@link VaultKeyRing}); rows are re-encrypted towards the sealing key.
+     */
+    public record Status(
+            long primaryKeyId,
+            long sealingKeyId,
+            List<Long> configuredKeyIds,
+            Map<Long, Long> rowsByKeyId,
+            long pending) {}
 
     private record Row(UUID tenantId, UUID ownerId, String purpose, long keyId, byte[] ciphertext) {}
 
@@ -45,6 +56,8 @@ public class VaultRotation {
     /** Re-encrypts one batch; returns how many rows it re-encrypted and how many failed. */
     @Transactional
     public Result rotateBatch() {
+        // re-encrypt towards the key every replica can read, not blindly towards this replica's primary
+        VaultKeys keys = ring.current();
         List<Row> rows = jdbc.prepareStatement(
                 """
                 select tenant_id, owner_id, purpose, key_id, ciphertext from vault_secret
@@ -133,6 +146,7 @@ public class VaultRotation {
 
     @Transactional
     public Status status() {
+        VaultKeys keys = ring.refresh();
         Map<Long, Long> byKey = jdbc.prepareStatement(
                 "select key_id, count(*) from vault_secret group by key_id order by key_id", ps -> {
                     Map<Long, Long> map = new LinkedHashMap<>();
@@ -147,6 +161,6 @@ public class VaultRotation {
                 .filter(e -> e.getKey() != keys.primaryKeyId())
                 .mapToLong(Map.Entry::getValue)
                 .sum();
-        return new Status(keys.primaryKeyId(), keys.keyIds(), byKey, pending);
+        return new Status(ring.configured().primaryKeyId(), keys.primaryKeyId(), keys.keyIds(), byKey, pending);
     }
 }
