@@ -16,6 +16,7 @@ import dev.interlink.platform.provider.AtsWriter;
 import dev.interlink.platform.provider.AtsWriter.CandidateInput;
 import dev.interlink.platform.provider.ConnectorContext;
 import dev.interlink.platform.provider.Enums;
+import dev.interlink.platform.provider.MediaTypes;
 import dev.interlink.platform.provider.RemoteKey;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -212,6 +213,9 @@ public class UnifiedWriteController {
             if (name == null) errors.add(new FieldError("/file", "needs a filename"));
             String ct = file.getContentType().map(MediaType::toString).orElse(null);
             if (ct == null || ct.equals(MediaType.APPLICATION_OCTET_STREAM)) ct = Enums.contentTypeFromName(name);
+            if (!MediaTypes.isValid(ct)) {
+                errors.add(new FieldError("/file", "has a Content-Type that is not a valid media type (type/subtype)"));
+            }
             try {
                 input = new AtsWriter.FileInput(name, ct, t, file.getBytes());
             } catch (IOException e) {
@@ -245,6 +249,11 @@ public class UnifiedWriteController {
             });
             String name = WriteBodies.text(body, "file_name", true, errors);
             String ct = WriteBodies.text(body, "content_type", false, errors);
+            if (ct != null && !ct.isBlank() && !MediaTypes.isValid(ct)) {
+                errors.add(new FieldError(
+                        "/content_type",
+                        "must be a media type such as application/pdf (type/subtype, optional ;params)"));
+            }
             String t = attachmentType(
                     body.path("type").isTextual() ? body.get("type").asText() : null, errors);
             if (body.has("type") && !body.get("type").isTextual())

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The unified writes against the in-process provider-sandbox (CATS and Loxo), one behaviour per test. */
@@ -623,5 +624,69 @@ class UnifiedWritesTest extends ApiTest {
                 Map.of("candidate_id", candidate, "job_id", firstJob(cats), "stage_id", submitted));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         assertThat(created.json().at("/current_stage/id").asText()).isEqualTo(submitted);
+    }
+
+    @Test
+    @DisplayName("a content_type with CR/LF cannot inject a header into Loxo's multipart upload")
+    void a_content_type_with_a_header_injection_is_refused() {
+        String candidate = newCandidate(loxo, "crlf");
+        long before = providerRequests(loxo);
+        for (String bad : List.of(
+                "text/plain\r\nX-Injected: 1",
+                "text/plain\r\n\r\n--interlink-evil",
+                "application/pdf\nContent-Disposition: form-data; name=\"other\"",
+                "not a media type",
+                "text/",
+                "text/plain; charset=\"utf-8\r\n\"")) {
+            Api.Response r = post(
+                    "/unified/ats/candidates/" + candidate + "/attachments",
+                    loxo,
+                    Map.of(
+                            "file_name",
+                            "cv.txt",
+                            "content_type",
+                            bad,
+                            "type",
+                            "RESUME",
+                            "data",
+                            Base64.getEncoder().encodeToString("hello".getBytes())));
+            assertThat(r.status()).as(bad + " " + r.text()).isEqualTo(400);
+            assertThat(r.code()).isEqualTo("PLATFORM.INPUT_INVALID");
+            assertThat(r.json().get("errors").toString()).contains("/content_type");
+        }
+        assertThat(providerRequests(loxo)).isEqualTo(before);
+        // a valid media type with parameters still goes through
+        Api.Response ok = post(
+                "/unified/ats/candidates/" + candidate + "/attachments",
+                loxo,
+                Map.of(
+                        "file_name", "cv.txt",
+                        "content_type", "text/plain; charset=utf-8",
+                        "type", "RESUME",
+                        "data", Base64.getEncoder().encodeToString("hello".getBytes())));
+        assertThat(ok.status()).as(ok.text()).isEqualTo(201);
+    }
+
+    @Test
+    @DisplayName("an uploaded HTML attachment is served as a sandboxed download, never as a page in the API's origin")
+    void attachment_content_is_a_sandboxed_download() {
+        String candidate = newCandidate(loxo, "html");
+        Api.Response r = post(
+                "/unified/ats/candidates/" + candidate + "/attachments",
+                loxo,
+                Map.of(
+                        "file_name", "evil.html",
+                        "content_type", "text/html",
+                        "type", "OTHER",
+                        "data",
+                                Base64.getEncoder()
+                                        .encodeToString("<script>alert(document.cookie)</script>".getBytes())));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        Api.Response content =
+                api.get(q("/unified/ats/attachments/" + r.json().path("id").asText() + "/content", loxo), a.token());
+        assertThat(content.status()).isEqualTo(200);
+        assertThat(content.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(content.header("Content-Security-Policy")).isEqualTo("sandbox; default-src 'none'");
+        assertThat(content.header("Content-Disposition")).startsWith("attachment");
     }
 }
