@@ -124,7 +124,10 @@ final class AdminStack implements AutoCloseable {
                         "INTERLINK_ADMIN_UI_HOST",
                         "127.0.0.1",
                         "INTERLINK_API_URL",
-                        apiUrl));
+                        apiUrl,
+                        // plain http here: the session cookie is Secure outside dev mode
+                        "INTERLINK_DEV_MODE",
+                        "true"));
         adminUi = pb.start();
         Instant deadline = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(deadline)) {
