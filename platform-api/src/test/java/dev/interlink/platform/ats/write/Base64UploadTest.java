@@ -69,7 +69,7 @@ class Base64UploadTest {
                 "BENCH base64 upload 20 MB (body %d MB): allocated before %d MB, after %d MB%n",
                 body.length / MB, oldBytes / MB, newBytes / MB);
         assertThat(newBytes).isLessThan(oldBytes / 3);
-        assertThat(newBytes).isLessThan(30L * MB); // about the decoded file itself
+        assertThat(newBytes).isLessThan(45L * MB); // the decoded file, plus one copy trimming it to size
     }
 
     @Test
