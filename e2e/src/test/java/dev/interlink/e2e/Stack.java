@@ -309,7 +309,7 @@ public final class Stack implements AutoCloseable {
         pb.environment().putAll(apiEnv());
         Process p = pb.start();
         try (var in = p.getOutputStream()) {
-            if (stdin != null) in.write(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (stdin != null) in.write(stdin.getBytes(StandardCharsets.UTF_8));
         }
         if (!p.waitFor(90, TimeUnit.SECONDS)) {
             p.destroyForcibly();
