@@ -291,6 +291,12 @@ public final class Stack implements AutoCloseable {
     }
 
     public String runCli(String java, List<String> jvm, String label, String... args) throws Exception {
+        return runCliWithStdin(java, jvm, label, null, args);
+    }
+
+    /** {@link #runCli} with {@code stdin} written to the command's standard input (e.g. a password), then closed. */
+    public String runCliWithStdin(String java, List<String> jvm, String label, String stdin, String... args)
+            throws Exception {
         List<String> cmd = command(java, jvm, "-Xmx256m", flywaySchema(), "-jar", apiJar().toString());
         cmd.addAll(List.of(args));
         Path log = logs.resolve(label + "-cli.log");
@@ -302,6 +308,9 @@ public final class Stack implements AutoCloseable {
         pb.environment().keySet().removeIf(k -> k.startsWith("INTERLINK_"));
         pb.environment().putAll(apiEnv());
         Process p = pb.start();
+        try (var in = p.getOutputStream()) {
+            if (stdin != null) in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
         if (!p.waitFor(90, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             fail("platform-api CLI " + List.of(args) + " did not finish in 90 s (log: " + log + ")");

@@ -63,18 +63,18 @@ final class AdminStack implements AutoCloseable {
     /** A tenant with a first admin, through the operator CLI: {@code {tenant_id, client_id, client_secret, ...}}. */
     JsonNode tenantWithAdmin(String label, String name, String email, String password) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String out = stack.runCli(
+        String out = stack.runCliWithStdin(
                 java,
                 List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
                 label,
+                password + "\n", // on stdin: a password on the command line is visible in ps
                 "tenant",
                 "create",
                 "--name",
                 name,
                 "--admin-email",
                 email,
-                "--admin-password",
-                password);
+                "--admin-password-stdin");
         return JSON.readTree(out.substring(out.indexOf('{')));
     }
 
@@ -124,7 +124,10 @@ final class AdminStack implements AutoCloseable {
                         "INTERLINK_ADMIN_UI_HOST",
                         "127.0.0.1",
                         "INTERLINK_API_URL",
-                        apiUrl));
+                        apiUrl,
+                        // plain http here: the session cookie is Secure outside dev mode
+                        "INTERLINK_DEV_MODE",
+                        "true"));
         adminUi = pb.start();
         Instant deadline = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(deadline)) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.interlink.platform.auth.Principal;
 import dev.interlink.platform.auth.RequiresScope;
 import dev.interlink.platform.auth.Scopes;
+import dev.interlink.platform.common.ServedContent;
 import dev.interlink.platform.provider.AtsResource;
 import dev.interlink.platform.provider.ConnectorContext;
 import dev.interlink.platform.provider.http.RawResponse;
@@ -55,12 +56,22 @@ public class UnifiedAtsController {
         ConnectorContext ctx = accounts.resolve(principal, accountId);
         UnifiedService.Content content = unified.content(ctx, ctx.provider(), id, AccountSelection.query(request));
         RawResponse raw = content.response();
-        String type = raw.contentType().isBlank() ? MediaType.APPLICATION_OCTET_STREAM : raw.contentType();
-        MutableHttpResponse<StreamedFile> response = HttpResponse.ok(new StreamedFile(raw.body(), MediaType.of(type)))
-                .contentType(type);
-        raw.headers().firstValue("Content-Disposition").ifPresent(v -> response.header("Content-Disposition", v));
-        raw.headers().firstValue("Content-Length").ifPresent(v -> response.header("Content-Length", v));
-        return AccountSelection.timed(response, request, ctx, start);
+        try {
+            MediaType type = ServedContent.mediaType(raw.contentType());
+            MutableHttpResponse<StreamedFile> response =
+                    HttpResponse.ok(new StreamedFile(raw.body(), type)).contentType(type);
+            // always a download, never rendered in the API's origin (docs/security.md, request and response hygiene)
+            response.header(
+                    "Content-Disposition",
+                    ServedContent.attachmentDisposition(
+                            raw.headers().firstValue("Content-Disposition").orElse(null)));
+            ServedContent.harden(response);
+            raw.headers().firstValue("Content-Length").ifPresent(v -> response.header("Content-Length", v));
+            return AccountSelection.timed(response, request, ctx, start);
+        } catch (RuntimeException | Error e) {
+            raw.close();
+            throw e;
+        }
     }
 
     @Get("/user-directory/users")

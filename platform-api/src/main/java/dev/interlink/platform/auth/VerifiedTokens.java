@@ -14,13 +14,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * looked up on every request, so revocation and deletion keep taking effect at once.
  *
  * <p>An entry is bound to the key that verified it ({@code keyId}: our key set, or the tenant's registered
- * JWK), so registering a new key invalidates what the old one verified. Bounded: when full it is emptied,
- * which only costs re-verification.
+ * JWK), so registering a new key invalidates what the old one verified. Bounded by bytes, not only entries: each
+ * entry is weighed by its token (a tenant-signed JWT can be up to ~8 KB) plus a fixed allowance for its claims, and
+ * when the total would pass {@link #MAX_BYTES} (or {@link #MAX_ENTRIES}) the cache is emptied, which only costs
+ * re-verification.
  */
 final class VerifiedTokens {
-    private static final int MAX_ENTRIES = 10_000;
+    static final int MAX_ENTRIES = 10_000;
+    /** 8 MiB of tokens and claims per replica. */
+    static final long MAX_BYTES = 8L * 1024 * 1024;
+    /** Per entry besides the token's characters: the map node, the claims set and the key id. */
+    static final int ENTRY_OVERHEAD = 1024;
 
-    private record Entry(JWTClaimsSet claims, String keyId) {}
+    private record Entry(JWTClaimsSet claims, String keyId, long weight) {}
+
+    private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Duration clockSkew;
@@ -35,16 +43,36 @@ final class VerifiedTokens {
             return Optional.empty();
         }
         if (entry.claims().getExpirationTime().toInstant().plus(clockSkew).isBefore(now)) {
-            entries.remove(token);
+            if (entries.remove(token, entry)) bytes.addAndGet(-entry.weight());
             return Optional.empty();
         }
         return Optional.of(entry.claims());
     }
 
     void put(String token, String keyId, JWTClaimsSet claims) {
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
+        long weight = weigh(token, keyId);
+        if (weight > MAX_BYTES / 16) {
+            return; // one token this large is not worth a sixteenth of the cache: verify it each time
         }
-        entries.put(token, new Entry(claims, keyId));
+        if (entries.size() >= MAX_ENTRIES || bytes.get() + weight > MAX_BYTES) {
+            entries.clear();
+            bytes.set(0);
+        }
+        Entry previous = entries.put(token, new Entry(claims, keyId, weight));
+        bytes.addAndGet(weight - (previous == null ? 0 : previous.weight()));
+    }
+
+    /** Strings count two bytes a character (the worst case of Java's string layout). */
+    static long weigh(String token, String keyId) {
+        return 2L * token.length() + 2L * keyId.length() + ENTRY_OVERHEAD;
+    }
+
+    /** The bytes the cache holds by its own weighing (tests). */
+    long weightedBytes() {
+        return bytes.get();
+    }
+
+    int size() {
+        return entries.size();
     }
 }

@@ -20,7 +20,7 @@ public final class Cli {
     public static final String CLI_ENV = "cli";
 
     private static final String TENANT_USAGE =
-            "Usage: tenant create --name NAME [--admin-email EMAIL --admin-password PASSWORD]";
+            "Usage: tenant create --name NAME [--admin-email EMAIL (--admin-password-stdin | --admin-password-file FILE)]";
 
     private Cli() {}
 
@@ -60,7 +60,13 @@ public final class Cli {
         Map<String, String> options = options(args.subList(1, args.size()));
         String name = options.get("name");
         String adminEmail = options.get("admin-email");
-        String adminPassword = options.get("admin-password");
+        String adminPassword;
+        try {
+            adminPassword = adminPassword(options, System.in, System.err);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         if (name == null || name.isBlank() || (adminEmail == null) != (adminPassword == null)) {
             System.err.println(TENANT_USAGE);
             return 2;
@@ -99,6 +105,42 @@ public final class Cli {
                 yield 2;
             }
         };
+    }
+
+    /**
+     * The first admin's password, never from the command line if it can be helped (a command line is visible in
+     * {@code ps} and kept in shell history): {@code --admin-password-stdin} reads the first line of standard input,
+     * {@code --admin-password-file FILE} the file's first line. {@code --admin-password P} still works, with a warning.
+     */
+    static String adminPassword(Map<String, String> options, java.io.InputStream stdin, java.io.PrintStream err)
+            throws java.io.IOException {
+        int given = (options.containsKey("admin-password") ? 1 : 0)
+                + (options.containsKey("admin-password-stdin") ? 1 : 0)
+                + (options.containsKey("admin-password-file") ? 1 : 0);
+        if (given > 1) {
+            throw new IllegalArgumentException(
+                    "Give the admin password one way only: --admin-password-stdin or --admin-password-file FILE");
+        }
+        if (options.containsKey("admin-password-stdin")) {
+            return firstLine(new String(stdin.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (options.containsKey("admin-password-file")) {
+            String file = options.get("admin-password-file");
+            if (file == null || file.equals("true")) throw new IllegalArgumentException(TENANT_USAGE);
+            return firstLine(java.nio.file.Files.readString(java.nio.file.Path.of(file)));
+        }
+        if (options.containsKey("admin-password")) {
+            err.println("Warning: --admin-password puts the password in the process list and your shell history;"
+                    + " use --admin-password-stdin or --admin-password-file FILE.");
+            return options.get("admin-password");
+        }
+        return null;
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        String line = end < 0 ? text : text.substring(0, end);
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     }
 
     static Map<String, String> options(List<String> args) {

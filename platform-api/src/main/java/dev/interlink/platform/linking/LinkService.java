@@ -237,6 +237,7 @@ public class LinkService {
      */
     public Submitted submit(@Nullable String token, @Nullable String providerId, @Nullable Map<String, Object> raw) {
         LinkToken row = live(token);
+        liveTenant(row); // a deleted tenant's link spends no attempt and calls no provider
         if (providerId == null || providerId.isBlank()) {
             throw ApiProblem.invalid("/provider", "is required");
         }
@@ -255,6 +256,11 @@ public class LinkService {
     @Transactional
     public Submitted store(LinkToken row, UUID accountId, ProviderDefinition provider, Credentials credentials) {
         Instant now = now();
+        // again inside the transaction, the row share-locked until commit: a tenant deleted while the provider
+        // was verifying the credentials gets no account (and its deletion waits for this commit, not the reverse)
+        if (tenants.findLiveForShare(row.tenantId()).isEmpty()) {
+            throw tenantGone();
+        }
         if (!tokens.consume(row.id(), accountId, now)) {
             throw ApiProblem.of(ErrorCode.LINK_TOKEN_CONSUMED, "This link was already used");
         }
@@ -262,6 +268,17 @@ public class LinkService {
                 ? accounts.replaceCredentials(row.tenantId(), row.integratedAccountId(), credentials)
                 : accounts.createWithId(accountId, row.tenantId(), provider, row.endUser(), credentials, Map.of());
         return new Submitted(account.id(), provider.id(), account.status(), row.integratedAccountId() != null);
+    }
+
+    private void liveTenant(LinkToken row) {
+        if (tenants.find(row.tenantId()).isEmpty()) {
+            throw tenantGone();
+        }
+    }
+
+    /** The same answer as an unknown token: the link's tenant no longer exists. */
+    private static ApiProblem tenantGone() {
+        return ApiProblem.of(ErrorCode.LINK_TOKEN_INVALID, "This link is not valid");
     }
 
     /** Drops tokens expired for more than a day. */

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /**
  * The proxy's egress rule: a path may only name a resource under the account's base URL. Checked on the raw (still
  * encoded) path, before any request: absolute URLs, {@code //host}, dot segments, percent-encoding of any kind
- * (which hides {@code %2e%2e}, {@code %2f}, double encoding), backslashes, {@code @}, control characters and empty
- * segments are all refused; then the resolved URL must still be under the base URL.
+ * (which hides {@code %2e%2e}, {@code %2f}, double encoding), backslashes, {@code @}, control characters, empty
+ * segments, segments that start with {@code .} and segments with a {@code ;} ({@code ..;/} tricks) are all refused; then the resolved URL must still be under the base URL.
  *
  * @see "docs/decisions/0022-proxy-egress.md"
  */
@@ -31,6 +31,10 @@ final class PathSafety {
         for (String segment : rawPath.split("/", -1)) {
             if (segment.isEmpty()) throw refuse("has an empty segment (// or a trailing /)");
             if (segment.equals(".") || segment.equals("..")) throw refuse("has a dot segment");
+            // ".%2e", "..;", ".git", ".env": front ends (Tomcat, some proxies) read these as dot segments or
+            // matrix parameters and route them elsewhere than the provider's API expects
+            if (segment.startsWith(".")) throw refuse("has a segment that starts with '.'");
+            if (segment.indexOf(';') >= 0) throw refuse("has a ';' in a segment (path parameters are not allowed)");
             if (!SEGMENT.matcher(segment).matches()) {
                 throw refuse(
                         "has a character that is not allowed in a proxied path (percent-encoding, @, \\, :, controls)");

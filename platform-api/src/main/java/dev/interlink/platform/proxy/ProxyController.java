@@ -1,17 +1,18 @@
 package dev.interlink.platform.proxy;
 
+import dev.interlink.model.error.ErrorCode;
 import dev.interlink.platform.ats.AccountSelection;
 import dev.interlink.platform.ats.CallAccount;
 import dev.interlink.platform.auth.Principal;
 import dev.interlink.platform.auth.RequiresScope;
 import dev.interlink.platform.auth.Scopes;
 import dev.interlink.platform.common.ApiProblem;
+import dev.interlink.platform.common.ServedContent;
 import dev.interlink.platform.provider.ConnectorContext;
 import dev.interlink.platform.provider.http.RawResponse;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -23,7 +24,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.server.types.files.StreamedFile;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -121,23 +121,49 @@ public class ProxyController {
         } finally {
             AccountSelection.record(request, ctx);
         }
-        MutableHttpResponse<Object> response = HttpResponse.status(HttpStatus.valueOf(remote.status()));
+        try {
+            return AccountSelection.timed(relay(remote, request.getMethodName()), request, ctx, start);
+        } catch (RuntimeException | Error e) {
+            remote.close(); // never leave the provider connection open, whatever went wrong
+            throw e;
+        }
+    }
+
+    /**
+     * The provider's answer as ours: any status 100–599 as it is (including codes {@link io.micronaut.http.HttpStatus}
+     * does not name, such as 520, 499 or 218), the allowed headers, the body streamed with the served-content
+     * headers ({@link ServedContent}). A status outside 100–599 is not HTTP: 502 {@code REMOTE.UNKNOWN_HTTP_ERROR}.
+     * The body is closed here whenever it is not handed on.
+     */
+    static MutableHttpResponse<?> relay(RawResponse remote, String method) {
+        int status = remote.status();
+        if (status < 100 || status > 599) {
+            remote.close();
+            throw ApiProblem.of(
+                            ErrorCode.REMOTE_UNKNOWN_HTTP_ERROR,
+                            "The provider answered with " + status + ", which is not an HTTP status")
+                    .with("remote", Map.of("status", status));
+        }
+        MutableHttpResponse<Object> response = HttpResponse.status(status, null);
         remote.headers().map().forEach((name, values) -> {
-            if (RETURNED_RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(v -> response.header(name, v));
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (RETURNED_RESPONSE_HEADERS.contains(lower)) {
+                if (lower.equals("content-disposition")) {
+                    response.header(name, ServedContent.attachmentDisposition(values.get(0)));
+                } else {
+                    values.forEach(v -> response.header(name, v));
+                }
             }
         });
-        response.header("X-Remote-Status", String.valueOf(remote.status()));
-        if (remote.status() == 204
-                || remote.status() == 304
-                || request.getMethodName().equals("HEAD")) {
+        response.header("X-Remote-Status", String.valueOf(status));
+        ServedContent.harden(response);
+        if (status < 200 || status == 204 || status == 304 || method.equals("HEAD")) {
             remote.close();
         } else {
-            String type = remote.contentType().isBlank() ? MediaType.APPLICATION_OCTET_STREAM : remote.contentType();
-            InputStream in = remote.body();
-            response.body(new StreamedFile(in, MediaType.of(type))).contentType(type);
+            MediaType type = ServedContent.mediaType(remote.contentType());
+            response.body(new StreamedFile(remote.body(), type)).contentType(type);
         }
-        return AccountSelection.timed(response, request, ctx, start);
+        return response;
     }
 
     /** CR/LF or a backslash anywhere in the request target is refused outright. */

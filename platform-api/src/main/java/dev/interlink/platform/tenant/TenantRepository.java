@@ -16,6 +16,9 @@ public interface TenantRepository extends GenericRepository<Tenant, UUID> {
     @Query("SELECT * FROM tenant WHERE id = :id AND deleted_at IS NULL")
     Optional<Tenant> findLive(UUID id);
 
+    @Query("SELECT * FROM tenant WHERE id = :id AND deleted_at IS NULL FOR SHARE")
+    Optional<Tenant> findLiveForShare(UUID id);
+
     @Query("SELECT * FROM tenant WHERE name = :name AND deleted_at IS NULL ORDER BY created_at LIMIT 1")
     Optional<Tenant> findLiveByName(String name);
 

@@ -47,6 +47,11 @@ public class TenantService {
         return tenants.findLive(tenantId);
     }
 
+    /** The live tenant, share-locked until the surrounding transaction ends (deletion waits for it). */
+    public Optional<Tenant> findLiveForShare(UUID tenantId) {
+        return tenants.findLiveForShare(tenantId);
+    }
+
     @Transactional
     public Tenant update(UUID tenantId, @Nullable String displayName, @Nullable List<String> allowedOrigins) {
         Tenant current = tenants.findLive(tenantId).orElseThrow();

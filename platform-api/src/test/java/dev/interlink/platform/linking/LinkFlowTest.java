@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Link tokens and the link-session routes the link UI calls, against the provider-sandbox. */
@@ -310,5 +311,68 @@ class LinkFlowTest extends ApiTest {
                         .get("result_count")
                         .asInt())
                 .isEqualTo(1);
+    }
+
+    private void deleteTenant(java.util.UUID id) {
+        tx.executeWrite(status -> jdbc.prepareStatement("update tenant set deleted_at = now() where id = ?", ps -> {
+            ps.setObject(1, id);
+            return ps.executeUpdate();
+        }));
+    }
+
+    private long accountsOf(java.util.UUID tenantId) {
+        return tx.executeRead(
+                status -> jdbc.prepareStatement("select count(*) from integrated_account where tenant_id = ?", ps -> {
+                    ps.setObject(1, tenantId);
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                }));
+    }
+
+    private String tokenOf(TestTenant t) {
+        Api.Response r = api.post("/link-tokens", t.token(), Map.of("end_user", Map.of("id", "eu-gone")));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json().get("link_token").asText();
+    }
+
+    @Test
+    @DisplayName("a link issued by a tenant that has since been deleted cannot create an account")
+    void a_deleted_tenants_link_cannot_submit() {
+        TestTenant doomed = TestTenants.create(tenants, api, "Doomed link tenant");
+        String token = tokenOf(doomed);
+        Sandbox.AccountInfo cats = ProviderSandbox.cats();
+        ProviderSandbox.get().resetCounters(cats.accountId());
+        deleteTenant(doomed.id());
+
+        Api.Response r = submitCats(token, cats);
+
+        assertThat(r.status()).as(r.text()).isEqualTo(401);
+        assertThat(r.code()).isEqualTo("LINK.TOKEN_INVALID");
+        assertThat(accountsOf(doomed.id())).isZero();
+        // refused before the provider is called: the end customer's credentials go nowhere
+        assertThat(((Number) ProviderSandbox.get().counters(cats.accountId()).get("requests")).longValue())
+                .isZero();
+    }
+
+    @Test
+    @DisplayName("a tenant deleted while the provider verifies a link's credentials gets no account")
+    void a_tenant_deleted_during_verification_gets_no_account() throws Exception {
+        TestTenant doomed = TestTenants.create(tenants, api, "Doomed mid-flight");
+        String token = tokenOf(doomed);
+        Sandbox.AccountInfo cats = ProviderSandbox.cats();
+        ProviderSandbox.get().setFault(cats.accountId(), "latency", 1.0, null, 1200);
+        try {
+            CompletableFuture<Api.Response> submitted = CompletableFuture.supplyAsync(() -> submitCats(token, cats));
+            Thread.sleep(400); // the verification request is at the provider now
+            deleteTenant(doomed.id());
+            Api.Response r = submitted.get();
+            assertThat(r.status()).as(r.text()).isEqualTo(401);
+            assertThat(r.code()).isEqualTo("LINK.TOKEN_INVALID");
+        } finally {
+            ProviderSandbox.get().clearFault(cats.accountId());
+        }
+        assertThat(accountsOf(doomed.id())).isZero();
     }
 }

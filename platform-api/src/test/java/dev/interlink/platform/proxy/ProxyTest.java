@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @MicronautTest(transactional = false)
 class ProxyTest extends ApiTest {
@@ -141,5 +144,68 @@ class ProxyTest extends ApiTest {
     void the_proxy_needs_an_account() {
         Api.Response r = api.get("/proxy/candidates", a.token());
         assertThat(r.status()).isEqualTo(400);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "/proxy/..;/_sandbox/health",
+                "/proxy/candidates/..;/..;/_sandbox/health",
+                "/proxy/candidates;jsessionid=x",
+                "/proxy/candidates/1;/x",
+                "/proxy/.;/candidates",
+                "/proxy/.git/config",
+                "/proxy/candidates/.env",
+                "/proxy/...",
+                "/proxy/.%2e/_sandbox"
+            })
+    @DisplayName(
+            "a proxy path with a '..;' segment, a ';' or a segment starting with '.' is refused before reaching the provider")
+    void dot_and_semicolon_segments_are_refused(String path) {
+        long before = providerRequests();
+        Api.Response r = api.get(path + "?integrated_account_id=" + cats, a.token());
+        assertThat(r.status()).as(path + " " + r.text()).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("PLATFORM.INPUT_INVALID");
+        assertThat(r.json().at("/errors/0/pointer").asText()).isEqualTo("/path");
+        assertThat(providerRequests()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(ints = {520, 499, 218, 299, 451, 599})
+    @DisplayName("a provider status Micronaut has no name for comes back as it is, not as a 500")
+    void any_status_passes_through(int status) {
+        SANDBOX.setFault(catsSandbox.accountId(), "status-" + status, 1.0, null, 0);
+        try {
+            for (int i = 0; i < 3; i++) { // the provider connection is released each time (a leak would stall here)
+                Api.Response r = api.get("/proxy/candidates?integrated_account_id=" + cats, a.token());
+                assertThat(r.status()).as(r.text()).isEqualTo(status);
+                assertThat(r.header("X-Remote-Status")).isEqualTo(String.valueOf(status));
+                assertThat(r.text()).isEqualTo("sandbox answered " + status);
+            }
+        } finally {
+            SANDBOX.clearFault(catsSandbox.accountId());
+        }
+        assertThat(api.get("/proxy/candidates?per_page=1&integrated_account_id=" + cats, a.token())
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("a proxied provider body cannot be sniffed or run as a page in the API's origin")
+    void proxied_bodies_are_sandboxed() {
+        Api.Response r = api.get("/proxy/candidates?per_page=1&integrated_account_id=" + cats, a.token());
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(r.header("Content-Security-Policy")).isEqualTo("sandbox; default-src 'none'");
+        SANDBOX.setFault(catsSandbox.accountId(), "html500", 1.0, null, 0);
+        try {
+            Api.Response html = api.get("/proxy/candidates?integrated_account_id=" + cats, a.token());
+            assertThat(html.status()).isEqualTo(500);
+            assertThat(html.header("Content-Type")).startsWith("text/html");
+            assertThat(html.header("Content-Security-Policy")).isEqualTo("sandbox; default-src 'none'");
+            assertThat(html.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        } finally {
+            SANDBOX.clearFault(catsSandbox.accountId());
+        }
     }
 }

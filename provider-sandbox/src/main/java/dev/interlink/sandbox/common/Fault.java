@@ -18,12 +18,18 @@ public final class Fault {
 
     public Fault(String type, double probability, Long count, long latencyMs) {
         String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
-        if (!TYPES.contains(t)) throw new ApiException(400, "type must be one of " + TYPES);
+        if (!TYPES.contains(t) && !isStatus(t))
+            throw new ApiException(400, "type must be one of " + TYPES + " or status-NNN (any status 100-999)");
         if (probability < 0 || probability > 1) throw new ApiException(400, "probability must be within 0..1");
         this.type = t;
         this.probability = probability;
         this.remaining = count == null ? null : new AtomicLong(count);
         this.latencyMs = latencyMs;
+    }
+
+    /** {@code status-NNN}: answer that exact status (520, 499, 218…), as odd gateways do. */
+    public static boolean isStatus(String type) {
+        return type.matches("status-[1-9][0-9]{2}");
     }
 
     /** Decides whether this request gets the fault, consuming one of {@code count} if so. */

@@ -49,6 +49,13 @@ public final class FaultInjector {
                 sleep(latencyMs);
                 return null;
             default:
+                if (Fault.isStatus(type)) {
+                    int status = Integer.parseInt(type.substring("status-".length()));
+                    return Resp.bytes(
+                            status,
+                            "text/plain; charset=utf-8",
+                            ("sandbox answered " + status).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
                 return null;
         }
     }

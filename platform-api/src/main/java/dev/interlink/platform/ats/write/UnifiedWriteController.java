@@ -9,13 +9,13 @@ import dev.interlink.platform.auth.RequiresScope;
 import dev.interlink.platform.auth.Scopes;
 import dev.interlink.platform.common.ApiProblem;
 import dev.interlink.platform.common.FieldError;
-import dev.interlink.platform.common.Ids;
 import dev.interlink.platform.idempotency.Idempotency;
 import dev.interlink.platform.provider.AtsResource;
 import dev.interlink.platform.provider.AtsWriter;
 import dev.interlink.platform.provider.AtsWriter.CandidateInput;
 import dev.interlink.platform.provider.ConnectorContext;
 import dev.interlink.platform.provider.Enums;
+import dev.interlink.platform.provider.MediaTypes;
 import dev.interlink.platform.provider.RemoteKey;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -35,7 +35,6 @@ import io.micronaut.http.multipart.CompletedFileUpload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -212,6 +211,9 @@ public class UnifiedWriteController {
             if (name == null) errors.add(new FieldError("/file", "needs a filename"));
             String ct = file.getContentType().map(MediaType::toString).orElse(null);
             if (ct == null || ct.equals(MediaType.APPLICATION_OCTET_STREAM)) ct = Enums.contentTypeFromName(name);
+            if (!MediaTypes.isValid(ct)) {
+                errors.add(new FieldError("/file", "has a Content-Type that is not a valid media type (type/subtype)"));
+            }
             try {
                 input = new AtsWriter.FileInput(name, ct, t, file.getBytes());
             } catch (IOException e) {
@@ -229,42 +231,36 @@ public class UnifiedWriteController {
             HttpRequest<?> request,
             Principal principal,
             @PathVariable String id,
-            @Nullable @Body JsonNode body,
+            @Nullable @Body byte[] body,
             @Nullable @Header(Idempotency.HEADER) String key) {
         ConnectorContext ctx = account(request, principal);
         List<FieldError> errors = new ArrayList<>();
         RemoteKey candidate = writes.decode(ctx.provider(), AtsResource.CANDIDATES, id, "/id", errors);
         AtsWriter.FileInput input = null;
-        if (body == null || !body.isObject()) {
+        Base64Upload.Parsed parsed = Base64Upload.parse(body, maxBytes, errors);
+        if (parsed.tooLarge() >= 0) throw tooLarge(parsed.tooLarge());
+        if (parsed.fields() == null) {
             errors.add(new FieldError("", "must be a JSON object {file_name, content_type, type, data (base64)}"));
         } else {
-            body.fieldNames().forEachRemaining(f -> {
-                if (!List.of("file_name", "content_type", "type", "data").contains(f)) {
+            JsonNode fields = parsed.fields();
+            fields.fieldNames().forEachRemaining(f -> {
+                if (!List.of("file_name", "content_type", "type").contains(f)) {
                     errors.add(new FieldError("/" + f, "is not a field of an attachment upload"));
                 }
             });
-            String name = WriteBodies.text(body, "file_name", true, errors);
-            String ct = WriteBodies.text(body, "content_type", false, errors);
-            String t = attachmentType(
-                    body.path("type").isTextual() ? body.get("type").asText() : null, errors);
-            if (body.has("type") && !body.get("type").isTextual())
-                errors.add(new FieldError("/type", "must be a string"));
-            byte[] data = null;
-            JsonNode d = body.get("data");
-            if (d == null || !d.isTextual() || d.asText().isEmpty()) {
-                errors.add(new FieldError("/data", "is required (the file, base64)"));
-            } else {
-                // base64 is 4/3 of the file: refuse before decoding what is certainly too large
-                if ((long) d.asText().length() * 3 / 4 > maxBytes + 3)
-                    throw tooLarge((long) d.asText().length() * 3 / 4);
-                try {
-                    data = Base64.getDecoder().decode(d.asText().replaceAll("\\s", ""));
-                } catch (IllegalArgumentException e) {
-                    errors.add(new FieldError("/data", "is not base64"));
-                }
-                if (data != null && data.length > maxBytes) throw tooLarge(data.length);
-                if (data != null && data.length == 0) errors.add(new FieldError("/data", "is empty"));
+            String name = WriteBodies.text(fields, "file_name", true, errors);
+            String ct = WriteBodies.text(fields, "content_type", false, errors);
+            if (ct != null && !ct.isBlank() && !MediaTypes.isValid(ct)) {
+                errors.add(new FieldError(
+                        "/content_type",
+                        "must be a media type such as application/pdf (type/subtype, optional ;params)"));
             }
+            String t = attachmentType(
+                    fields.path("type").isTextual() ? fields.get("type").asText() : null, errors);
+            if (fields.has("type") && !fields.get("type").isTextual())
+                errors.add(new FieldError("/type", "must be a string"));
+            byte[] data = parsed.data();
+            if (data != null && data.length == 0) errors.add(new FieldError("/data", "is empty"));
             if (errors.isEmpty()) {
                 input = new AtsWriter.FileInput(
                         name, ct == null || ct.isBlank() ? Enums.contentTypeFromName(name) : ct, t, data);
@@ -357,7 +353,7 @@ public class UnifiedWriteController {
         m.put("file_name", in.fileName());
         m.put("content_type", in.contentType());
         m.put("type", in.type());
-        m.put("sha256", Ids.sha256Hex(Base64.getEncoder().encodeToString(in.data())));
+        m.put("sha256", Base64Upload.sha256OfBase64(in.data()));
         return m;
     }
 

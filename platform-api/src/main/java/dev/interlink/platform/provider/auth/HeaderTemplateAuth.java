@@ -29,12 +29,12 @@ public class HeaderTemplateAuth implements AuthScheme {
             Credentials credentials,
             Rejections onRejected) {
         Map<String, String> headers = provider.authHeaders(credentials);
-        // the header values, and every field the catalog marks secret (a non-secret field such as an agency slug
-        // would only blank out harmless text)
+        // masked in quoted provider text: the header values and every credential value of the account (an agency
+        // slug too: blanking it out of an error excerpt costs nothing, missing a mis-declared secret would)
         List<String> secrets = java.util.stream.Stream.concat(
-                        headers.values().stream(),
-                        provider.fields().stream().filter(f -> f.secret()).map(f -> credentials.get(f.name())))
+                        headers.values().stream(), credentials.names().stream().map(credentials::get))
                 .filter(v -> v != null)
+                .distinct()
                 .toList();
         return new AccountAuth() {
             @Override

@@ -5,6 +5,7 @@ import dev.interlink.platform.common.ApiProblem;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -98,13 +99,58 @@ public final class ErrorMapping {
                 .orElse(false);
     }
 
+    /** Shorter credential values are not searched for: they would blank out ordinary words. */
+    static final int MIN_SECRET = 4;
+
+    /** A trailing fragment this long (or half of a shorter value) is masked when the excerpt ends in it. */
+    static final int MIN_FRAGMENT = 6;
+
+    /**
+     * The quoted body: every credential value masked (as given, its part after an auth scheme such as "Bearer ",
+     * JSON-escaped and URL-encoded), then cut to {@link #MAX_BODY} characters; if the excerpt then ends in the beginning
+     * of a credential value (the read or the cut went through the middle of one), that fragment is masked too.
+     */
     static String redact(byte[] body, Iterable<String> secrets) {
         String text = new String(body, StandardCharsets.UTF_8);
+        List<String> needles = needles(secrets);
+        for (String n : needles) {
+            text = text.replace(n, "***");
+        }
+        boolean cut = text.length() > MAX_BODY;
+        if (cut) text = text.substring(0, MAX_BODY);
+        text = maskTrailingFragment(text, needles);
+        return cut ? text + "…" : text;
+    }
+
+    static List<String> needles(Iterable<String> secrets) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
         for (String s : secrets) {
-            if (s != null && s.length() >= 4) {
-                text = text.replace(s, "***");
+            if (s == null) continue;
+            int space = s.indexOf(' ');
+            List<String> forms = space > 0 ? List.of(s, s.substring(space + 1).trim()) : List.of(s);
+            for (String f : forms) {
+                if (f.length() < MIN_SECRET) continue;
+                out.add(f);
+                out.add(f.replace("\\", "\\\\").replace("\"", "\\\"").replace("/", "\\/"));
+                out.add(java.net.URLEncoder.encode(f, StandardCharsets.UTF_8));
             }
         }
-        return text.length() > MAX_BODY ? text.substring(0, MAX_BODY) + "…" : text;
+        List<String> sorted = new java.util.ArrayList<>(out);
+        sorted.sort(java.util.Comparator.comparingInt(String::length).reversed()); // longest first
+        return sorted;
+    }
+
+    static String maskTrailingFragment(String text, List<String> needles) {
+        String t = text;
+        while (t.endsWith("\uFFFD")) t = t.substring(0, t.length() - 1); // a character cut by the read limit
+        for (String n : needles) {
+            int min = Math.min(MIN_FRAGMENT, Math.max(3, (n.length() + 1) / 2));
+            for (int k = Math.min(n.length() - 1, t.length()); k >= min; k--) {
+                if (t.endsWith(n.substring(0, k))) {
+                    return t.substring(0, t.length() - k) + "***";
+                }
+            }
+        }
+        return text;
     }
 }

@@ -7,6 +7,7 @@ import dev.interlink.platform.common.ApiProblem;
 import dev.interlink.platform.common.FieldError;
 import dev.interlink.platform.provider.AtsWriter;
 import dev.interlink.platform.provider.ConnectorContext;
+import dev.interlink.platform.provider.MediaTypes;
 import dev.interlink.platform.provider.RemoteKey;
 import dev.interlink.platform.provider.Tolerant;
 import dev.interlink.platform.provider.http.RawResponse;
@@ -153,6 +154,10 @@ public class LeverWriter implements AtsWriter {
                 .orElseThrow(() -> ApiProblem.of(
                         ErrorCode.REMOTE_NOT_FOUND, "This Lever contact has no opportunity to attach files to"));
         String opp = Tolerant.id(newest, "id");
+        if (!MediaTypes.isValid(file.contentType())) {
+            // checked at the route already; a part header must never carry a CR/LF from a caller
+            throw ApiProblem.invalid("/content_type", "must be a media type such as application/pdf");
+        }
         String boundary = "interlink-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""

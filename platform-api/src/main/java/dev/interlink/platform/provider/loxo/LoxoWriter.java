@@ -8,6 +8,7 @@ import dev.interlink.platform.provider.AtsWriter;
 import dev.interlink.platform.provider.AtsWriter.EmailInput;
 import dev.interlink.platform.provider.AtsWriter.PhoneInput;
 import dev.interlink.platform.provider.ConnectorContext;
+import dev.interlink.platform.provider.MediaTypes;
 import dev.interlink.platform.provider.RemoteKey;
 import dev.interlink.platform.provider.Tolerant;
 import dev.interlink.platform.provider.http.RawResponse;
@@ -228,6 +229,10 @@ public class LoxoWriter implements AtsWriter {
     @Override
     public RemoteKey uploadAttachment(ConnectorContext ctx, String candidateId, FileInput file) {
         String kind = "RESUME".equals(file.type()) ? LoxoMapper.RESUME : LoxoMapper.DOCUMENT;
+        if (!MediaTypes.isValid(file.contentType())) {
+            // checked at the route already; a part header must never carry a CR/LF from a caller
+            throw ApiProblem.invalid("/content_type", "must be a media type such as application/pdf");
+        }
         String boundary = "interlink-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\""

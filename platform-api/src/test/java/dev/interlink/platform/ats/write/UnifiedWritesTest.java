@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The unified writes against the in-process provider-sandbox (CATS and Loxo), one behaviour per test. */
@@ -623,5 +624,139 @@ class UnifiedWritesTest extends ApiTest {
                 Map.of("candidate_id", candidate, "job_id", firstJob(cats), "stage_id", submitted));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         assertThat(created.json().at("/current_stage/id").asText()).isEqualTo(submitted);
+    }
+
+    @Test
+    @DisplayName("a content_type with CR/LF cannot inject a header into Loxo's multipart upload")
+    void a_content_type_with_a_header_injection_is_refused() {
+        String candidate = newCandidate(loxo, "crlf");
+        long before = providerRequests(loxo);
+        for (String bad : List.of(
+                "text/plain\r\nX-Injected: 1",
+                "text/plain\r\n\r\n--interlink-evil",
+                "application/pdf\nContent-Disposition: form-data; name=\"other\"",
+                "not a media type",
+                "text/",
+                "text/plain; charset=\"utf-8\r\n\"")) {
+            Api.Response r = post(
+                    "/unified/ats/candidates/" + candidate + "/attachments",
+                    loxo,
+                    Map.of(
+                            "file_name",
+                            "cv.txt",
+                            "content_type",
+                            bad,
+                            "type",
+                            "RESUME",
+                            "data",
+                            Base64.getEncoder().encodeToString("hello".getBytes())));
+            assertThat(r.status()).as(bad + " " + r.text()).isEqualTo(400);
+            assertThat(r.code()).isEqualTo("PLATFORM.INPUT_INVALID");
+            assertThat(r.json().get("errors").toString()).contains("/content_type");
+        }
+        assertThat(providerRequests(loxo)).isEqualTo(before);
+        // a valid media type with parameters still goes through
+        Api.Response ok = post(
+                "/unified/ats/candidates/" + candidate + "/attachments",
+                loxo,
+                Map.of(
+                        "file_name", "cv.txt",
+                        "content_type", "text/plain; charset=utf-8",
+                        "type", "RESUME",
+                        "data", Base64.getEncoder().encodeToString("hello".getBytes())));
+        assertThat(ok.status()).as(ok.text()).isEqualTo(201);
+    }
+
+    @Test
+    @DisplayName("an uploaded HTML attachment is served as a sandboxed download, never as a page in the API's origin")
+    void attachment_content_is_a_sandboxed_download() {
+        String candidate = newCandidate(loxo, "html");
+        Api.Response r = post(
+                "/unified/ats/candidates/" + candidate + "/attachments",
+                loxo,
+                Map.of(
+                        "file_name", "evil.html",
+                        "content_type", "text/html",
+                        "type", "OTHER",
+                        "data",
+                                Base64.getEncoder()
+                                        .encodeToString("<script>alert(document.cookie)</script>".getBytes())));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        Api.Response content =
+                api.get(q("/unified/ats/attachments/" + r.json().path("id").asText() + "/content", loxo), a.token());
+        assertThat(content.status()).isEqualTo(200);
+        assertThat(content.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(content.header("Content-Security-Policy")).isEqualTo("sandbox; default-src 'none'");
+        assertThat(content.header("Content-Disposition")).startsWith("attachment");
+    }
+
+    /** Sends a raw HTTP/1.1 request head (+ the first body bytes) and returns what the server answered, or "". */
+    String raw(String head, byte[] firstBytes, boolean keepWriting) throws Exception {
+        URI uri = server.getURI();
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            try {
+                out.write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                out.write(firstBytes);
+                out.flush();
+                if (keepWriting) {
+                    byte[] chunk = ("10000\r\n" + "a".repeat(0x10000) + "\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                    for (int i = 0; i < 64; i++) out.write(chunk); // 4 MB, chunked
+                    out.write("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                    out.flush();
+                }
+            } catch (java.io.IOException closedByServer) {
+                // the server stopped reading: expected for an oversized body
+            }
+            try {
+                return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException reset) {
+                return "";
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a 5 MB JSON body to a non-upload route is refused from its Content-Length before it is read")
+    void an_oversized_declared_body_is_refused_at_once() throws Exception {
+        long before = providerRequests(cats);
+        String head = "POST /unified/ats/candidates?integrated_account_id=" + cats + " HTTP/1.1\r\n"
+                + "Host: localhost\r\nAuthorization: Bearer " + a.token() + "\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 5000000\r\n\r\n";
+        String answer = raw(head, "{\"first_name\":\"".getBytes(), false);
+        assertThat(answer).startsWith("HTTP/1.1 413");
+        assertThat(answer).contains("\"code\":\"PLATFORM.PAYLOAD_TOO_LARGE\"", "\"max_bytes\":1048576");
+        assertThat(providerRequests(cats)).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("a chunked body that grows past 1 MB on a non-upload route is cut off and creates nothing")
+    void an_oversized_chunked_body_is_cut_off() throws Exception {
+        long before = providerRequests(cats);
+        String head = "PATCH /unified/ats/candidates/" + RemoteKey.encode("1") + "?integrated_account_id=" + cats
+                + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + a.token() + "\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+        String answer = raw(head, "1\r\n{\r\n".getBytes(), true);
+        assertThat(answer).doesNotStartWith("HTTP/1.1 2");
+        assertThat(providerRequests(cats)).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("an attachment upload may still be larger than the 1 MB limit of the other routes")
+    void uploads_keep_the_attachment_limit() {
+        String candidate = newCandidate(loxo, "big");
+        byte[] file = new byte[1_100_000];
+        java.util.Arrays.fill(file, (byte) 'z');
+        Api.Response r = post(
+                "/unified/ats/candidates/" + candidate + "/attachments",
+                loxo,
+                Map.of(
+                        "file_name", "big.txt",
+                        "content_type", "text/plain",
+                        "type", "OTHER",
+                        "data", Base64.getMimeEncoder().encodeToString(file))); // with MIME line breaks
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
     }
 }
