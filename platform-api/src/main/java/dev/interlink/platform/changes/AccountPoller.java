@@ -14,6 +14,8 @@ import dev.interlink.platform.provider.ListRequest;
 import dev.interlink.platform.provider.Page;
 import dev.interlink.platform.provider.RemoteKey;
 import dev.interlink.platform.provider.ResourceOps;
+import dev.interlink.platform.provider.changesource.ChangeFeed;
+import dev.interlink.platform.provider.changesource.ChangeHint;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -27,10 +29,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One poll of one account, every record it finds run through the {@link ChangeEngine}. Loxo: every watched resource
- * listed to the end through the connector's list operation and paging. CATS: its change feed ({@link CatsEventFeed})
- * names the records to fetch, and a full listing runs only for the baseline and as a safety net every
- * {@code interlink.changes.full-scan-interval} (24 h: the feed has no attachment events). The first complete listing
+ * One poll of one account, every record it finds run through the {@link ChangeEngine}. Without a change feed every
+ * watched resource is listed to the end through the connector's list operation and paging. With one (a
+ * {@link ChangeFeed} bean of the provider, see {@link ChangeSources}) the feed names the records to fetch, and a full
+ * listing runs only for the baseline and as a safety net every {@code interlink.changes.full-scan-interval} (24 h:
+ * a feed may not cover every resource). The first complete listing
  * is the baseline (stored, no events). A poll that reaches the account's reserved budget stops and leaves the rest to
  * the next tick; what it already stored stays (every record commits on its own, the feed position after its records),
  * so a stopped or killed poll loses nothing and a repeated one emits nothing twice.
@@ -43,11 +46,9 @@ public class AccountPoller {
     static final List<AtsResource> WATCHED =
             List.of(AtsResource.APPLICATIONS, AtsResource.CANDIDATES, AtsResource.JOBS, AtsResource.ATTACHMENTS);
 
-    /** Providers with a change feed the poller follows between full listings. */
-    static final java.util.Set<String> FEED_PROVIDERS = java.util.Set.of("cats");
-
     private final CallAccount accounts;
     private final Connectors connectors;
+    private final ChangeSources sources;
     private final ChangeEngine engine;
     private final ChangeStore store;
     private final BudgetShare budgets;
@@ -61,6 +62,7 @@ public class AccountPoller {
     AccountPoller(
             CallAccount accounts,
             Connectors connectors,
+            ChangeSources sources,
             ChangeEngine engine,
             ChangeStore store,
             BudgetShare budgets,
@@ -69,6 +71,7 @@ public class AccountPoller {
             @Value("${interlink.changes.full-scan-interval:24h}") Duration fullScanInterval) {
         this.accounts = accounts;
         this.connectors = connectors;
+        this.sources = sources;
         this.engine = engine;
         this.store = store;
         this.budgets = budgets;
@@ -94,8 +97,10 @@ public class AccountPoller {
         Run run = new Run(tenantId, accountId, ctx, baseline, budgets.open(ctx));
         boolean listAll = true;
         try {
-            if (FEED_PROVIDERS.contains(ctx.provider())) {
-                boolean fed = state.feedCursor() == null ? startFeed(run) : followFeed(run, state.feedCursor());
+            ChangeFeed feed = sources.feed(ctx.provider()).orElse(null);
+            if (feed != null) {
+                boolean fed =
+                        state.feedCursor() == null ? startFeed(run, feed) : followFeed(run, feed, state.feedCursor());
                 listAll = !fed || baseline || rescanDue(state.fullScanAt(), started);
             }
             if (listAll && !run.deferred) listAll(run, connector);
@@ -162,7 +167,7 @@ public class AccountPoller {
     private void listAll(Run run, AtsConnector connector) {
         for (AtsResource resource : WATCHED) {
             ResourceOps<?> ops = connector.resource(resource).orElse(null);
-            // attachments need a candidate on CATS and Loxo: found through candidate records instead (engine)
+            // resources listable only under a parent (attachments: per candidate) are found through the parent (engine)
             if (ops == null || ops.list() == null || !ops.requiredFilters().isEmpty()) continue;
             String position = null;
             do {
@@ -179,12 +184,12 @@ public class AccountPoller {
      * A new account's feed: read to its newest event and keep that position, before the listing that follows (so a
      * change made while listing is in the feed after it). False when the provider has no usable feed.
      */
-    private boolean startFeed(Run run) {
-        String cursor = CatsEventFeed.START;
+    private boolean startFeed(Run run, ChangeFeed feed) {
+        String cursor = feed.start();
         while (run.mayCall()) {
-            CatsEventFeed.Batch batch;
+            ChangeFeed.Batch batch;
             try {
-                batch = CatsEventFeed.after(run.ctx, cursor);
+                batch = feed.after(run.ctx, cursor);
             } catch (ApiProblem p) {
                 if (p.code() == dev.interlink.model.error.ErrorCode.REMOTE_RATE_LIMIT_EXCEEDED) throw p;
                 LOG.info(
@@ -203,11 +208,11 @@ public class AccountPoller {
     }
 
     /** The records the feed names since {@code cursor}, fetched one by one; the position saved after each page. */
-    private boolean followFeed(Run run, String cursor) {
+    private boolean followFeed(Run run, ChangeFeed feed, String cursor) {
         AtsConnector connector = connectors.connector(run.ctx.provider());
         while (run.mayCall()) {
-            CatsEventFeed.Batch batch = CatsEventFeed.after(run.ctx, cursor);
-            for (CatsEventFeed.Touched t : batch.touched()) {
+            ChangeFeed.Batch batch = feed.after(run.ctx, cursor);
+            for (ChangeHint t : batch.touched()) {
                 if (!run.mayCall()) return true;
                 ResourceOps<?> ops = connector.resource(t.resource()).orElse(null);
                 if (ops == null || ops.get() == null) continue;

@@ -13,8 +13,8 @@ import java.time.Duration;
  * Keeps the poller to its share of an account's provider budget ({@code interlink.changes.max-budget-share},
  * default 0.5): the poller draws from the same cluster-wide bucket as the tenant's own calls (RateBudgetStep), and
  * before each page it reads what is left; when taking the page would leave less than the reserved part
- * ({@code (1 - share) × limit}), it waits for a fast-refilling bucket (Loxo: 4/s) up to
- * {@code interlink.changes.max-budget-wait} (5 s), or stops the poll (CATS: a rolling hour) and leaves the rest to
+ * ({@code (1 - share) × limit}), it waits for a fast-refilling token bucket (a few per second) up to
+ * {@code interlink.changes.max-budget-wait} (5 s), or stops the poll (a rolling window refilling over an hour) and leaves the rest to
  * the next tick. On a token bucket it also paces itself to {@code share × rate}.
  */
 @Singleton

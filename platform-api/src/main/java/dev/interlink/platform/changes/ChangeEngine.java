@@ -101,8 +101,8 @@ public class ChangeEngine {
     }
 
     /**
-     * Attachments are listable only per candidate on both providers (a scan would cost one call per candidate), so
-     * a new attachment reference on a candidate record (Loxo fills them) is how a poll finds new attachments.
+     * Attachments are listable only per candidate (a scan would cost one call per candidate), so a new attachment
+     * reference on a candidate record (where the connector fills them) is how a poll finds new attachments.
      */
     private int attachmentsOf(Observation o, String candidateId, Instant now) {
         JsonNode refs = o.record().path("attachments");

@@ -93,7 +93,7 @@ public class ChangeScheduler implements ApplicationEventListener<ServerStartupEv
     }
 
     private void poll(UUID tenantId, UUID accountId) {
-        webhooks.ensureSubscribed(tenantId, accountId);
+        webhooks.reconcile(tenantId, accountId);
         PollRun run = poller.poll(tenantId, accountId);
         if (run != null && LOG.isDebugEnabled()) {
             LOG.debug(

@@ -4,6 +4,7 @@ import dev.interlink.model.error.ErrorCode;
 import dev.interlink.platform.auth.PublicRoute;
 import dev.interlink.platform.common.ApiProblem;
 import dev.interlink.platform.common.Problems;
+import dev.interlink.platform.provider.changesource.ProviderWebhook;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -11,7 +12,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import java.util.Map;
@@ -19,9 +19,9 @@ import java.util.Optional;
 
 /**
  * {@code POST /inbound/{provider}/{token}}: where providers deliver the webhooks we registered. Public (the provider
- * has no JWT): the unguessable token in the path picks the subscription and the provider's signature proves the
- * sender. An unknown provider, an unknown token and a bad signature all answer the same 404, so the route does not
- * tell which tokens exist. Bodies are capped ({@code interlink.changes.inbound-max-bytes}, 256 KiB: CATS embeds
+ * has no JWT): the unguessable token in the path picks the subscription and the provider's signature, checked by its
+ * {@link ProviderWebhook}, proves the sender. An unknown provider, an unknown token and a bad signature all answer the
+ * same 404, so the route does not tell which tokens exist. Bodies are capped ({@code interlink.changes.inbound-max-bytes}, 256 KiB: payloads may embed
  * whole records but no files) and each token, and the route as a whole, is rate limited in memory per replica.
  */
 @Controller("/inbound")
@@ -48,8 +48,6 @@ public class InboundWebhookController {
             @PathVariable String provider,
             @PathVariable String token,
             HttpRequest<?> request,
-            @Nullable @Header("X-Request-Id") String requestId,
-            @Nullable @Header("X-Signature") String signature,
             @Nullable @Body byte[] body) {
         if (request.getContentLength() > maxBytes || (body != null && body.length > maxBytes)) {
             return Problems.response(ApiProblem.of(
@@ -61,13 +59,14 @@ public class InboundWebhookController {
                             .header("Retry-After", "1"));
         }
         byte[] raw = body == null ? new byte[0] : body;
-        Optional<SubscriptionStore.Subscription> sub = "cats".equals(provider) && token.length() <= 128
-                ? webhooks.verify(provider, token, raw, requestId, signature)
-                : Optional.empty();
-        if (sub.isEmpty()) {
+        Optional<ProviderWebhooks.Verified> verified = webhooks.verify(
+                provider,
+                token,
+                new ProviderWebhook.InboundRequest(n -> request.getHeaders().get(n), raw));
+        if (verified.isEmpty()) {
             return Problems.response(ApiProblem.of(ErrorCode.PLATFORM_NOT_FOUND, "No such webhook endpoint"));
         }
-        InboundDeliveries.Outcome outcome = deliveries.take(sub.get(), requestId, raw);
+        InboundDeliveries.Outcome outcome = deliveries.take(verified.get());
         return HttpResponse.ok(Map.of("status", outcome.name().toLowerCase(java.util.Locale.ROOT)));
     }
 }

@@ -121,6 +121,15 @@ public class Vault {
                 });
     }
 
+    /** Deletes one secret (a provider webhook unsubscribed: its signing secret has no use left). */
+    @Transactional
+    public void delete(SecretRef ref) {
+        jdbc.prepareStatement("delete from vault_secret where tenant_id = ? and owner_id = ? and purpose = ?", ps -> {
+            bind(ps, ref);
+            return ps.executeUpdate();
+        });
+    }
+
     /** Deletes every secret of one owner at once (e.g. when its account is deleted). */
     @Transactional
     public int wipe(UUID tenantId, UUID ownerId) {

@@ -7,6 +7,7 @@ import dev.interlink.platform.ats.CallAccount;
 import dev.interlink.platform.provider.AtsWriter;
 import dev.interlink.platform.provider.RemoteKey;
 import dev.interlink.platform.provider.catalog.Catalog;
+import dev.interlink.platform.provider.cats.CatsWebhook;
 import dev.interlink.platform.ratelimit.RateBuckets;
 import dev.interlink.platform.ratelimit.RatePolicy;
 import dev.interlink.platform.tenant.TenantService;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,6 +98,8 @@ class ChangeDetectionTest extends ApiTest {
         p.put("datasources.default.minimum-idle", "1");
         p.put("interlink.changes.provider-webhooks", "true");
         p.put("interlink.changes.test.record-events", "true");
+        // endpoints on 127.0.0.1: nothing is delivered to them (RecordingEvents replaces the outbox here)
+        p.put("interlink.dev-mode", "true");
         return p;
     }
 
@@ -104,6 +108,20 @@ class ChangeDetectionTest extends ApiTest {
         api = new Api(server.getURI());
         a = TestTenants.create(tenants, api, "Changes A");
         b = TestTenants.create(tenants, api, "Changes B");
+        // provider webhooks are registered only for tenants that receive ATS events
+        subscribeToAts(a);
+        subscribeToAts(b);
+    }
+
+    String subscribeToAts(TestTenant tenant) {
+        return endpoint(tenant, List.of("ats.*"));
+    }
+
+    String endpoint(TestTenant tenant, List<String> types) {
+        Api.Response r = api.post(
+                "/webhook-endpoints", tenant.token(), Map.of("url", "http://127.0.0.1:9/hooks", "event_types", types));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json().path("id").asText();
     }
 
     @AfterAll
@@ -176,8 +194,7 @@ class ChangeDetectionTest extends ApiTest {
     }
 
     static String signed(String secret, String body, String requestId) {
-        return "HMAC-SHA256 "
-                + ProviderWebhooks.catsSignature(secret, body.getBytes(StandardCharsets.UTF_8), requestId);
+        return "HMAC-SHA256 " + CatsWebhook.signature(secret, body.getBytes(StandardCharsets.UTF_8), requestId);
     }
 
     static String statusChanged(long pipelineId) {
@@ -246,7 +263,7 @@ class ChangeDetectionTest extends ApiTest {
     void a_recruiters_cats_stage_change_reaches_the_events_through_the_cats_webhook() {
         Linked cats = link(a, "cats");
         poll(a, cats);
-        webhooks.ensureSubscribed(a.id(), cats.id());
+        webhooks.reconcile(a.id(), cats.id());
         assertThat(inboundUrl(cats)).startsWith("http://127.0.0.1:" + PORT + "/inbound/cats/");
         SandboxCats.Pipeline p = cats.cats().firstPipeline();
         long to = cats.cats().otherStatus(p);
@@ -384,7 +401,7 @@ class ChangeDetectionTest extends ApiTest {
     void a_webhook_with_a_bad_signature_is_refused_like_an_unknown_token_and_emits_nothing() throws Exception {
         Linked cats = link(a, "cats");
         poll(a, cats);
-        webhooks.ensureSubscribed(a.id(), cats.id());
+        webhooks.reconcile(a.id(), cats.id());
         String url = inboundUrl(cats);
         cats.cats().deleteWebhooks(); // only our forged deliveries arrive
         SandboxCats.Pipeline p = cats.cats().firstPipeline();
@@ -410,7 +427,7 @@ class ChangeDetectionTest extends ApiTest {
     void a_duplicate_provider_webhook_emits_once() throws Exception {
         Linked cats = link(a, "cats");
         poll(a, cats);
-        webhooks.ensureSubscribed(a.id(), cats.id());
+        webhooks.reconcile(a.id(), cats.id());
         String url = inboundUrl(cats);
         String secret = secret(a, cats);
         cats.cats().deleteWebhooks(); // the deliveries below are ours, replayed exactly
@@ -441,8 +458,8 @@ class ChangeDetectionTest extends ApiTest {
         Linked theirs = link(b, "cats");
         poll(a, mine);
         poll(b, theirs);
-        webhooks.ensureSubscribed(a.id(), mine.id());
-        webhooks.ensureSubscribed(b.id(), theirs.id());
+        webhooks.reconcile(a.id(), mine.id());
+        webhooks.reconcile(b.id(), theirs.id());
         String urlA = inboundUrl(mine);
         String secretA = secret(a, mine);
         String secretB = secret(b, theirs);
@@ -470,11 +487,44 @@ class ChangeDetectionTest extends ApiTest {
     @Test
     void deleting_an_account_removes_its_webhook_at_cats() {
         Linked cats = link(a, "cats");
-        webhooks.ensureSubscribed(a.id(), cats.id());
+        webhooks.reconcile(a.id(), cats.id());
         assertThat(cats.cats().webhookCount()).isEqualTo(1);
         assertThat(api.delete("/integrated-accounts/" + cats.id(), a.token()).status())
                 .isEqualTo(204);
         assertThat(cats.cats().webhookCount()).isZero();
+    }
+
+    @Test
+    @DisplayName("A tenant whose endpoints receive no ATS event gets no webhook at the provider")
+    void no_provider_webhook_without_an_ats_endpoint() {
+        TestTenant c = TestTenants.create(tenants, api, "Changes C");
+        endpoint(c, List.of("integrated_account.*"));
+        Linked cats = link(c, "cats");
+        webhooks.reconcile(c.id(), cats.id());
+        assertThat(cats.cats().webhookCount()).isZero();
+    }
+
+    @Test
+    @DisplayName("The provider webhook is removed once the tenant's last ATS endpoint is disabled, and comes back")
+    void provider_webhook_follows_the_tenants_ats_endpoints() {
+        TestTenant c = TestTenants.create(tenants, api, "Changes D");
+        String endpoint = endpoint(c, List.of("ats.application.stage_changed"));
+        Linked cats = link(c, "cats");
+        webhooks.reconcile(c.id(), cats.id());
+        assertThat(cats.cats().webhookCount()).isEqualTo(1);
+
+        assertThat(api.patch("/webhook-endpoints/" + endpoint, c.token(), Map.of("status", "disabled"))
+                        .status())
+                .isEqualTo(200);
+        webhooks.reconcile(c.id(), cats.id());
+        assertThat(cats.cats().webhookCount()).isZero();
+        assertThat(vault.load(new SecretRef(c.id(), cats.id(), ProviderWebhooks.PURPOSE)))
+                .as("the signing secret of the removed webhook")
+                .isEmpty();
+
+        endpoint(c, List.of("*"));
+        webhooks.reconcile(c.id(), cats.id());
+        assertThat(cats.cats().webhookCount()).isEqualTo(1);
     }
 
     // ---- budget share ----

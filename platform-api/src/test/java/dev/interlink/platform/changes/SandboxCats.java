@@ -11,25 +11,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A recruiter working directly in the sandbox's CATS (not through Interlink): raw CATS v3 calls with the key. */
-final class SandboxCats {
+public final class SandboxCats {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Sandbox sandbox;
     private final Sandbox.AccountInfo account;
 
-    SandboxCats(Sandbox sandbox, Sandbox.AccountInfo account) {
+    public SandboxCats(Sandbox sandbox, Sandbox.AccountInfo account) {
         this.sandbox = sandbox;
         this.account = account;
     }
 
-    record Pipeline(long id, long workflowId, long statusId) {}
+    public record Pipeline(long id, long workflowId, long statusId) {}
 
     JsonNode get(String path) {
         return send("GET", path, null).body;
     }
 
-    Pipeline firstPipeline() {
+    public Pipeline firstPipeline() {
         JsonNode p = get("/pipelines?per_page=1").at("/_embedded/pipelines/0");
         return new Pipeline(
                 p.path("id").asLong(),
@@ -46,7 +46,7 @@ final class SandboxCats {
     }
 
     /** Another status of the pipeline's workflow than its current one. */
-    long otherStatus(Pipeline p) {
+    public long otherStatus(Pipeline p) {
         return statuses(p.workflowId()).stream()
                 .filter(s -> s != p.statusId())
                 .findFirst()
@@ -54,18 +54,18 @@ final class SandboxCats {
     }
 
     /** POST /pipelines/{id}/status, as the recruiter's UI does. */
-    void move(long pipelineId, long statusId) {
+    public void move(long pipelineId, long statusId) {
         Result r = send("POST", "/pipelines/" + pipelineId + "/status", "{\"status_id\":" + statusId + "}");
         if (r.status != 201) throw new AssertionError("status change answered " + r.status);
     }
 
-    void deleteWebhooks() {
+    public void deleteWebhooks() {
         get("/webhooks")
                 .at("/_embedded/webhooks")
                 .forEach(w -> send("DELETE", "/webhooks/" + w.path("id").asLong(), null));
     }
 
-    int webhookCount() {
+    public int webhookCount() {
         return get("/webhooks").at("/_embedded/webhooks").size();
     }
 

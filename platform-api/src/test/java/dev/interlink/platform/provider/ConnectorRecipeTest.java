@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,5 +72,49 @@ class ConnectorRecipeTest extends ApiTest {
                         "a provider-sandbox simulator for \"acme\"",
                         "a ConnectorContractTest subclass for \"acme\"",
                         "docs/providers/acme.md");
+    }
+
+    private static final Path MAIN = Path.of("src", "main", "java", "dev", "interlink", "platform");
+
+    private Set<String> ids() {
+        return catalog.all().stream().map(p -> p.id()).collect(Collectors.toSet());
+    }
+
+    @Test
+    @DisplayName("The change engine (changes/) names no provider, not even in a comment")
+    void the_change_engine_names_no_provider() {
+        assertThat(ProviderNames.anywhere(MAIN.resolve("changes"), ids())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("No provider id literal or provider constant appears in platform-api code outside provider/<id>/")
+    void no_provider_literal_outside_its_own_package() {
+        assertThat(ProviderNames.literals(MAIN, ids())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A provider name planted in the change engine is reported, the same code in provider/<id>/ is not")
+    void a_provider_name_in_the_change_engine_is_reported(@TempDir Path dir) throws Exception {
+        Path changes = Files.createDirectories(dir.resolve("changes"));
+        Path own = Files.createDirectories(dir.resolve("provider").resolve("cats"));
+        String code =
+                """
+                package x;
+                /** Follows the feed of CATS. */
+                class Feeds {
+                    static final java.util.Set<String> FEED_PROVIDERS = java.util.Set.of("cats");
+                    String url = "http://host/*/";
+                }
+                """;
+        Files.writeString(changes.resolve("Feeds.java"), code);
+        Files.writeString(own.resolve("Feeds.java"), code);
+        assertThat(ProviderNames.anywhere(changes, Set.of("cats")))
+                .containsExactly(
+                        "Feeds.java:2: /** Follows the feed of CATS. */",
+                        "Feeds.java:4: static final java.util.Set<String> FEED_PROVIDERS = java.util.Set.of(\"cats\");");
+        assertThat(ProviderNames.literals(dir, Set.of("cats")))
+                .as("code only, and not in the provider's own package")
+                .containsExactly("changes/Feeds.java:4: static final java.util.Set<String> FEED_PROVIDERS ="
+                        + " java.util.Set.of(\"cats\");");
     }
 }

@@ -19,17 +19,17 @@ import org.junit.jupiter.api.Assumptions;
  * deliveries. Installs it with {@code scripts/install-webhook-verifier.sh} when node_modules is missing. Without
  * node: in CI ({@code CI=true}) the test fails, locally it is skipped with a loud message.
  */
-final class StandardWebhooksVerifier {
+public final class StandardWebhooksVerifier {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path DIR = Path.of("src/test/node").toAbsolutePath();
 
-    record Capture(String secret, Map<String, String> headers, String body, boolean signedAtClock) {}
+    public record Capture(String secret, Map<String, String> headers, String body, boolean signedAtClock) {}
 
-    record Outcome(int exitCode, String output) {}
+    public record Outcome(int exitCode, String output) {}
 
     private StandardWebhooksVerifier() {}
 
-    static Capture capture(String secret, WebhookReceiver.Received r, boolean signedAtClock) {
+    public static Capture capture(String secret, WebhookReceiver.Received r, boolean signedAtClock) {
         Map<String, String> h = new LinkedHashMap<>();
         for (String name : List.of("webhook-id", "webhook-timestamp", "webhook-signature")) {
             h.put(name, r.headers().get(name));
@@ -37,7 +37,7 @@ final class StandardWebhooksVerifier {
         return new Capture(secret, h, r.body(), signedAtClock);
     }
 
-    static Outcome verify(List<Capture> captures) throws Exception {
+    public static Outcome verify(List<Capture> captures) throws Exception {
         requireNode();
         if (!Files.isDirectory(DIR.resolve("node_modules/standardwebhooks"))) {
             Path script = DIR.resolve("../../../../scripts/install-webhook-verifier.sh")

@@ -19,10 +19,10 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** A tenant's webhook receiver on 127.0.0.1: records every request and answers what the test says. */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
     /** One received request: lower-cased header names, the exact body, the path. */
-    record Received(String path, Map<String, String> headers, String body) {
-        String id() {
+    public record Received(String path, Map<String, String> headers, String body) {
+        public String id() {
             return headers.get("webhook-id");
         }
     }
@@ -44,14 +44,14 @@ final class WebhookReceiver implements AutoCloseable {
         void handle(HttpExchange exchange) throws IOException;
     }
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
@@ -73,12 +73,12 @@ final class WebhookReceiver implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    List<Received> received(String path) {
+    public List<Received> received(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 
     /** Waits (real time) until {@code condition} holds for what was received; fails after {@code timeout}. */
-    List<Received> await(String path, Predicate<List<Received>> condition, Duration timeout) {
+    public List<Received> await(String path, Predicate<List<Received>> condition, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
             List<Received> now = received(path);

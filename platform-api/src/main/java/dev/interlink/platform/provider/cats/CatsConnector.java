@@ -40,6 +40,9 @@ import java.util.Map;
 @Singleton
 @Named("cats")
 public class CatsConnector implements AtsConnector {
+    /** The catalog id (providers/cats.yml). */
+    public static final String ID = "cats";
+
     static final Pagination HAL = new HalNextLinkPagination();
     private final ReferenceCache reference = new ReferenceCache(Duration.ofMinutes(5));
     private final List<ResourceOps<?>> resources;
@@ -106,7 +109,7 @@ public class CatsConnector implements AtsConnector {
 
     @Override
     public String id() {
-        return "cats";
+        return ID;
     }
 
     @Override

@@ -38,6 +38,9 @@ import java.util.Map;
 @Singleton
 @Named("lever")
 public class LeverConnector implements AtsConnector {
+    /** The catalog id (providers/lever.yml). */
+    public static final String ID = "lever";
+
     static final Pagination PAGES = new NextTokenPagination("offset", "limit", "hasNext", "next");
     /** The opportunity's single application carries its posting (§5). */
     static final Map<String, String> EXPAND_APPLICATIONS = Map.of("expand", "applications");
@@ -106,7 +109,7 @@ public class LeverConnector implements AtsConnector {
 
     @Override
     public String id() {
-        return "lever";
+        return ID;
     }
 
     @Override
