@@ -258,6 +258,19 @@ class OpenApiPrismReplayTest extends ApiTest {
         get("/integrated-accounts/" + UUID.randomUUID(), token, 404);
         get("/tenant", "not-a-token", 401);
         get("/proxy/site?integrated_account_id=" + account, token, 200);
+        get("/proxy/a:b?integrated_account_id=" + account, token, 400);
+        get("/unified/ats/candidates" + q + "&next_cursor=tampered", token, 400);
+        String narrow = call(
+                        "POST",
+                        "/oauth/token",
+                        null,
+                        form + "&scope=unified%3Aread",
+                        Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                        200)
+                .json()
+                .path("access_token")
+                .asText();
+        get("/tenant", narrow, 403);
         JsonNode logs = listWithFollowUp("/logs?limit=2", token);
         get("/logs/" + logs.path("result").get(0).path("id").asText(), token, 200);
         get("/webhook-event-types", token, 200);
