@@ -67,9 +67,11 @@ public class AccountController {
             @QueryValue @Nullable String provider,
             @QueryValue @Nullable String status,
             @QueryValue("end_user_id") @Nullable String endUserId,
+            @QueryValue("next_cursor") @Nullable String nextCursor,
             @QueryValue @Nullable String cursor,
             @QueryValue @Nullable Integer limit) {
-        return service.list(principal.tenantId(), provider, status, endUserId, cursor, limit);
+        return service.list(
+                principal.tenantId(), provider, status, endUserId, PageCursor.param(nextCursor, cursor), limit);
     }
 
     @Operation(summary = "One account (never its credentials)")

@@ -32,6 +32,17 @@ public record PageCursor(Instant at, String id) {
         }
     }
 
+    /**
+     * The cursor of a platform list: {@code next_cursor} (the name the envelope and the unified lists use) or
+     * {@code cursor} (the older name, kept as an alias). Both sent and different is a 400.
+     */
+    public static String param(String nextCursor, String cursor) {
+        if (nextCursor != null && cursor != null && !nextCursor.equals(cursor)) {
+            throw ApiProblem.invalid("/next_cursor", "differs from cursor (send one of them)");
+        }
+        return nextCursor != null ? nextCursor : cursor;
+    }
+
     /** {@code limit} within 1..max, default when absent; 400 otherwise. */
     public static int limit(Integer limit, int defaultLimit, int max) {
         if (limit == null) {

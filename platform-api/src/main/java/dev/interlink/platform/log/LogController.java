@@ -41,6 +41,7 @@ public class LogController {
             @QueryValue @Nullable String route,
             @QueryValue @Nullable String from,
             @QueryValue @Nullable String to,
+            @QueryValue("next_cursor") @Nullable String nextCursor,
             @QueryValue @Nullable String cursor,
             @QueryValue @Nullable Integer limit) {
         List<FieldError> errors = new ArrayList<>();
@@ -69,7 +70,8 @@ public class LogController {
             throw ApiProblem.invalid(errors);
         }
         int n = PageCursor.limit(limit, 50, 500);
-        PageCursor after = cursor == null ? null : PageCursor.decode(cursor);
+        String given = PageCursor.param(nextCursor, cursor);
+        PageCursor after = given == null ? null : PageCursor.decode(given);
         if (after != null && !after.id().matches("\\d{1,19}")) {
             throw ApiProblem.of(ErrorCode.PLATFORM_CURSOR_INVALID, "The cursor is not one this API returned");
         }

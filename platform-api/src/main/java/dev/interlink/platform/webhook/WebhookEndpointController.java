@@ -3,6 +3,7 @@ package dev.interlink.platform.webhook;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.interlink.platform.account.Page;
+import dev.interlink.platform.account.PageCursor;
 import dev.interlink.platform.auth.Principal;
 import dev.interlink.platform.auth.RequiresScope;
 import dev.interlink.platform.auth.Scopes;
@@ -57,8 +58,11 @@ public class WebhookEndpointController {
     @Get
     @RequiresScope(Scopes.WEBHOOKS_READ)
     public Page<WebhookEndpoint> list(
-            Principal principal, @QueryValue @Nullable String cursor, @QueryValue @Nullable Integer limit) {
-        return service.list(principal.tenantId(), cursor, limit);
+            Principal principal,
+            @QueryValue("next_cursor") @Nullable String nextCursor,
+            @QueryValue @Nullable String cursor,
+            @QueryValue @Nullable Integer limit) {
+        return service.list(principal.tenantId(), PageCursor.param(nextCursor, cursor), limit);
     }
 
     @Operation(summary = "One endpoint (never its secrets)")
@@ -106,9 +110,11 @@ public class WebhookEndpointController {
             @PathVariable String id,
             @QueryValue @Nullable String status,
             @QueryValue("event_type") @Nullable String eventType,
+            @QueryValue("next_cursor") @Nullable String nextCursor,
             @QueryValue @Nullable String cursor,
             @QueryValue @Nullable Integer limit) {
-        return service.deliveries(principal.tenantId(), id, status, eventType, cursor, limit);
+        return service.deliveries(
+                principal.tenantId(), id, status, eventType, PageCursor.param(nextCursor, cursor), limit);
     }
 
     @Operation(summary = "Re-send this endpoint's events since a time (new deliveries, the same webhook-id per event)")

@@ -125,7 +125,7 @@ class ProblemResponsesTest extends ApiTest {
     }
 
     @Test
-    void the_openapi_document_generated_at_build_time_is_served() {
+    void the_openapi_document_is_served() {
         Api.Response spec = api.get("/swagger/interlink-api-0.1.yml", null);
         assertThat(spec.status()).isEqualTo(200);
         assertThat(spec.text())
