@@ -1,0 +1,86 @@
+package dev.interlink.platform.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
+
+/** Checks the manifests rendered by scripts/helm-check.sh into helm/target/ (run it first). */
+@EnabledIf("rendered")
+class HelmManifestInvariantsTest {
+    private static final Path OUT = Path.of("..", "helm", "target");
+
+    static boolean rendered() {
+        return Files.exists(OUT.resolve("default.yaml"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> docs(String name) throws Exception {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object o : new Yaml().loadAll(Files.readString(OUT.resolve(name + ".yaml")))) {
+            if (o instanceof Map<?, ?> m) out.add((Map<String, Object>) m);
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o, String key) {
+        return (Map<String, Object>) ((Map<String, Object>) o).get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> containers(Map<String, Object> doc) {
+        Map<String, Object> spec = map(map(map(doc, "spec"), "template"), "spec");
+        return (List<Map<String, Object>>) spec.get("containers");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "dev", "production"})
+    void everyDeploymentContainerHasProbesLimitsNonRootReadOnlyFsAndNoCapabilities(String values) throws Exception {
+        List<Map<String, Object>> deployments = docs(values).stream()
+                .filter(d -> "Deployment".equals(d.get("kind")))
+                .toList();
+        assertThat(deployments).isNotEmpty();
+        for (Map<String, Object> d : deployments) {
+            for (Map<String, Object> c : containers(d)) {
+                assertThat(c).containsKeys("startupProbe", "readinessProbe", "livenessProbe");
+                assertThat(map(map(c, "resources"), "limits")).containsKeys("cpu", "memory");
+                Map<String, Object> sc = map(c, "securityContext");
+                assertThat(sc).containsEntry("runAsNonRoot", true).containsEntry("readOnlyRootFilesystem", true);
+                assertThat(map(sc, "capabilities").get("drop")).isEqualTo(List.of("ALL"));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "dev", "production"})
+    void noConfigMapHoldsAKeyPasswordOrSecretSetting(String values) throws Exception {
+        for (Map<String, Object> d : docs(values)) {
+            if (!"ConfigMap".equals(d.get("kind"))) continue;
+            assertThat(map(d, "data").keySet())
+                    .noneMatch(k -> k.matches(".*(PASSWORD|SECRET|KEYSET|_KEYS|CURSOR_KEY|TOKEN).*"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"production"})
+    void theProductionValuesRenderHpaPdbAndNetworkPolicies(String values) throws Exception {
+        List<Object> kinds = docs(values).stream().map(d -> d.get("kind")).toList();
+        assertThat(kinds).contains("HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev"})
+    void theDevValuesRenderNoHpaAndNoNetworkPolicyButTheSandbox(String values) throws Exception {
+        List<Map<String, Object>> docs = docs(values);
+        assertThat(docs.stream().map(d -> d.get("kind"))).doesNotContain("HorizontalPodAutoscaler", "NetworkPolicy");
+        assertThat(docs.stream().map(d -> map(d, "metadata").get("name"))).contains("interlink-provider-sandbox");
+    }
+}
