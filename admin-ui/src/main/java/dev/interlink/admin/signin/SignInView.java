@@ -51,9 +51,11 @@ class SignInView extends Div implements BeforeEnterObserver {
             UI.getCurrent().navigate("");
         } catch (PlatformProblem problem) {
             form.showError(
-                    problem.status() == 401
-                            ? "Wrong email or password. After 5 failed attempts sign-in is locked for 15 minutes."
-                            : "Sign-in is not available right now: " + problem.getMessage());
+                    switch (problem.status()) {
+                        case 401 -> "Wrong email or password.";
+                        case 429 -> "Too many attempts: " + problem.getMessage();
+                        default -> "Sign-in is not available right now: " + problem.getMessage();
+                    });
         }
     }
 }
