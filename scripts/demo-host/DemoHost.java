@@ -17,8 +17,12 @@
  *   GET  /                      the host page; its query string is passed on to /api/link-token
  *   POST /api/link-token        client credentials -> JWT -> POST /link-tokens; answers {"link_token": "..."}
  *                               (optional query: end_user_id, providers=cats,loxo, expires_in, integrated_account_id)
+ *   POST /webhooks              where Interlink delivers this tenant's events (Standard Webhooks signature checked)
+ *   GET  /api/events            the last 50 received events, newest first, for the page's live list
  *   GET  /healthz               {"status":"ok"}
- * The client secret never leaves this process.
+ * On start it subscribes itself: POST /webhook-endpoints for every event type, pointing at its own /webhooks (dev mode
+ * lets Interlink deliver to http://127.0.0.1), replacing the endpoint a previous run left behind.
+ * The client secret and the webhook signing secret never leave this process.
  */
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -58,6 +62,10 @@ public class DemoHost {
     private final String tenantFileArg;
     private String accessToken;
     private Instant accessTokenExpires = Instant.EPOCH;
+    /** Received events (JSON objects as text), newest first. */
+    private final java.util.Deque<String> events = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private volatile byte[] webhookKey;
+    private static final String ENDPOINT_DESCRIPTION = "Acme HR demo host (live events)";
 
     DemoHost(String apiUrl, String linkUiUrl, String tenantFileArg) {
         this.apiUrl = stripSlash(apiUrl);
@@ -79,6 +87,7 @@ public class DemoHost {
         server.createContext("/", host::handle);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
+        host.subscribeInBackground(server.getAddress().getPort());
         System.out.println("Demo host (Acme HR) on http://" + ("127.0.0.1".equals(bind) ? "localhost" : bind) + ":"
                 + server.getAddress().getPort() + "/  (platform-api " + host.apiUrl + ", link-ui " + host.linkUiUrl
                 + ")");
@@ -94,6 +103,10 @@ public class DemoHost {
                 send(ex, 200, "text/html; charset=utf-8", page());
             } else if (path.equals("/api/link-token") && method.equals("POST")) {
                 linkToken(ex);
+            } else if (path.equals("/webhooks") && method.equals("POST")) {
+                receive(ex);
+            } else if (path.equals("/api/events") && method.equals("GET")) {
+                send(ex, 200, "application/json", "[" + String.join(",", events) + "]");
             } else if (path.equals("/favicon.ico")) {
                 send(ex, 204, "text/plain", "");
             } else {
@@ -228,6 +241,111 @@ public class DemoHost {
                 + " INTERLINK_DEMO_TENANT_FILE (looked in " + candidates + ")");
     }
 
+    // --- webhooks: subscribe, receive, verify ------------------------------------------------------------------
+
+    /** Retries until platform-api and the tenant exist (the demo host may start first). */
+    private void subscribeInBackground(int port) {
+        Thread t = new Thread(() -> {
+            for (int attempt = 0; attempt < 120; attempt++) {
+                try {
+                    subscribe(port);
+                    System.out.println("Demo host subscribed to Interlink events at http://127.0.0.1:" + port
+                            + "/webhooks");
+                    return;
+                } catch (Exception e) {
+                    try {
+                        Thread.sleep(2000);
+                    } catch (InterruptedException ie) {
+                        return;
+                    }
+                }
+            }
+            System.err.println("Demo host could not subscribe to Interlink events (is platform-api in dev mode?)");
+        }, "subscribe");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void subscribe(int port) throws IOException, InterruptedException {
+        String jwt = accessToken();
+        // our endpoint from a previous run: its secret is gone, so replace it
+        HttpResponse<String> list = api("GET", "/webhook-endpoints?limit=100", jwt, null);
+        Matcher m = Pattern.compile("\\{[^{}]*\"id\"\\s*:\\s*\"([^\"]+)\"[^{}]*\"description\"\\s*:\\s*\""
+                        + Pattern.quote(ENDPOINT_DESCRIPTION) + "\"")
+                .matcher(list.body());
+        while (m.find()) {
+            api("DELETE", "/webhook-endpoints/" + m.group(1), jwt, null);
+        }
+        HttpResponse<String> types = api("GET", "/webhook-event-types", jwt, null);
+        List<String> names = new ArrayList<>();
+        Matcher t = Pattern.compile("\"type\"\\s*:\\s*\"([a-z0-9_.]+)\"").matcher(types.body());
+        while (t.find()) {
+            if (!t.group(1).equals("webhook.test")) names.add(quote(t.group(1)));
+        }
+        String body = "{\"url\":" + quote("http://127.0.0.1:" + port + "/webhooks") + ",\"event_types\":["
+                + String.join(",", names) + "],\"description\":" + quote(ENDPOINT_DESCRIPTION) + "}";
+        HttpResponse<String> created = api("POST", "/webhook-endpoints", jwt, body);
+        String secret = created.statusCode() == 201 ? field(created.body(), "secret") : null;
+        if (secret == null || !secret.startsWith("whsec_")) {
+            throw new PlatformException("POST /webhook-endpoints answered " + created.statusCode());
+        }
+        webhookKey = java.util.Base64.getDecoder().decode(secret.substring("whsec_".length()));
+    }
+
+    private HttpResponse<String> api(String method, String path, String jwt, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(apiUrl + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + jwt)
+                .header("Accept", "application/json");
+        if (body != null) request.header("Content-Type", "application/json");
+        return HTTP.send(
+                request.method(method, body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Standard Webhooks: v1 = base64 HMAC-SHA256 of "id.timestamp.body"; any listed signature may match. */
+    private void receive(HttpExchange ex) throws IOException {
+        byte[] raw = ex.getRequestBody().readNBytes(256 * 1024);
+        String id = ex.getRequestHeaders().getFirst("webhook-id");
+        String timestamp = ex.getRequestHeaders().getFirst("webhook-timestamp");
+        String signatures = ex.getRequestHeaders().getFirst("webhook-signature");
+        byte[] key = webhookKey;
+        if (key == null || id == null || timestamp == null || signatures == null
+                || !signed(key, id, timestamp, raw, signatures)) {
+            send(ex, 401, "application/json", "{\"error\":\"bad signature\"}");
+            return;
+        }
+        String body = new String(raw, StandardCharsets.UTF_8);
+        String type = field(body, "type");
+        events.addFirst("{\"id\":" + quote(id) + ",\"type\":" + quote(type == null ? "?" : type)
+                + ",\"received_at\":" + quote(Instant.now().toString()) + ",\"body\":" + quote(body) + "}");
+        while (events.size() > 50) events.pollLast();
+        send(ex, 204, "text/plain", "");
+    }
+
+    static boolean signed(byte[] key, String id, String timestamp, byte[] body, String header) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            byte[] expected = mac.doFinal(body);
+            for (String part : header.split(" ")) {
+                if (part.startsWith("v1,")
+                        && java.security.MessageDigest.isEqual(
+                                expected, java.util.Base64.getDecoder().decode(part.substring(3)))) {
+                    return true;
+                }
+            }
+        } catch (Exception e) {
+            return false;
+        }
+        return false;
+    }
+
     // --- the page -----------------------------------------------------------------------------------------------
 
     private String page() {
@@ -271,6 +389,13 @@ public class DemoHost {
               code, pre { font-family:ui-monospace,SFMono-Regular,Menlo,monospace; font-size:13px; }
               pre { background:#0f172a; color:#e2e8f0; padding:16px; border-radius:12px; margin:24px 0 0;
                     white-space:pre-wrap; word-break:break-word; }
+              .card.events { margin-top:24px; }
+              .card.events h2 { margin:0 0 8px; font-size:20px; }
+              #events { list-style:none; margin:0; padding:0; }
+              #events li { border-top:1px solid #e2e8f0; padding:10px 0; }
+              #events li strong { color:var(--brand); }
+              #events li small { color:var(--muted); margin-left:8px; }
+              #events li code { display:block; margin-top:4px; color:var(--muted); word-break:break-all; }
               footer { text-align:center; color:var(--muted); font-size:13px; margin:32px 0; }
             </style>
             </head>
@@ -296,6 +421,12 @@ public class DemoHost {
                 <pre>&lt;script src="{{LINK_UI}}/interlink-link.js"&gt;&lt;/script&gt;
             button.onclick = () =&gt; Interlink.link({ linkToken, mode: 'modal' })
               .then(({ integrated_account_id, provider }) =&gt; save(integrated_account_id, provider));</pre>
+              </div>
+              <div class="card events">
+                <h2>Live events</h2>
+                <p class="lead">What Interlink pushed to this app's webhook endpoint (signature checked), newest first:
+                   connect an account, or move a candidate to another stage in the sandbox.</p>
+                <ul id="events"><li class="empty">No events yet.</li></ul>
               </div>
               <footer>The link token comes from this page's backend (POST /api/link-token), which holds the API secret.</footer>
             </main>
@@ -366,6 +497,30 @@ public class DemoHost {
                 modal.addEventListener('click', function () { connect('modal'); });
                 popup.addEventListener('click', function () { connect('popup'); });
                 prefetch(0);
+
+                // Live events: the page asks its own backend, which received them (never Interlink directly).
+                var list = document.getElementById('events');
+                function renderEvents(items) {
+                  if (!items.length) return;
+                  list.textContent = '';
+                  items.forEach(function (e) {
+                    var li = document.createElement('li');
+                    li.setAttribute('data-type', e.type);
+                    var strong = document.createElement('strong');
+                    strong.textContent = e.type;
+                    var when = document.createElement('small');
+                    when.textContent = e.received_at;
+                    var code = document.createElement('code');
+                    code.textContent = e.body.length > 400 ? e.body.slice(0, 400) + '…' : e.body;
+                    li.appendChild(strong); li.appendChild(when); li.appendChild(code);
+                    list.appendChild(li);
+                  });
+                }
+                function pollEvents() {
+                  fetch('/api/events').then(function (r) { return r.json(); }).then(renderEvents)
+                    .catch(function () {}).then(function () { setTimeout(pollEvents, 2000); });
+                }
+                pollEvents();
               })();
             </script>
             </body>

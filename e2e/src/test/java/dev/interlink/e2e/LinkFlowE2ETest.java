@@ -270,6 +270,39 @@ class LinkFlowE2ETest {
         assertTrue(error.getText().contains("This link has expired"), error.getText());
     }
 
+    @Test
+    @Order(8)
+    @DisplayName("The demo host page subscribes itself and shows Interlink's signed events live")
+    void hostPageShowsEventsLive() throws Exception {
+        openHostPage(stack.hostUrl, "end_user_id=e2e-events");
+        String endpointId = browser.waitUpTo(UI)
+                .withMessage(
+                        () -> "the demo host to register its webhook endpoint; its log:\n" + stack.demoHostLogTail())
+                .until(d -> {
+                    try {
+                        for (JsonNode e : stack.api("GET", "/webhook-endpoints", null)
+                                .body()
+                                .path("result")) {
+                            if (e.path("description").asText().startsWith("Acme HR demo host")) {
+                                return e.path("id").asText();
+                            }
+                        }
+                        return null;
+                    } catch (Exception ex) {
+                        return null;
+                    }
+                });
+
+        Stack.Response sent = stack.api("POST", "/webhook-endpoints/" + endpointId + "/test", Map.of());
+
+        assertTrue(sent.status() / 100 == 2, sent::toString);
+        WebElement shown = waitVisible(By.cssSelector("#events li[data-type='webhook.test']"));
+        browser.screenshot("live-events");
+        assertTrue(shown.getText().contains("webhook.test"), shown.getText());
+        // the account connected by the first test reached the page as well
+        assertNotNull(waitVisible(By.cssSelector("#events li[data-type='integrated_account.created']")));
+    }
+
     // --- helpers ----------------------------------------------------------------------------------------------
 
     private void openHostPage(String origin, String query) {
