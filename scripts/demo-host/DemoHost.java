@@ -535,34 +535,44 @@ public class DemoHost {
         }
     }
 
-    /** The string value of a top-level-ish field of a JSON text, or null. Good enough for our own responses. */
+    /**
+     * The string value of a top-level-ish field of a JSON text, or null. Good enough for our own responses. A plain
+     * scan, not a regex: an alternation loop recurses per character and overflows the stack on long values.
+     */
     static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"")
-                .matcher(json);
-        if (!m.find()) return null;
-        String raw = m.group(1);
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '\\' && i + 1 < raw.length()) {
-                char n = raw.charAt(++i);
-                switch (n) {
-                    case 'n' -> out.append('\n');
-                    case 't' -> out.append('\t');
-                    case 'r' -> out.append('\r');
-                    case 'b' -> out.append('\b');
-                    case 'f' -> out.append('\f');
-                    case 'u' -> {
-                        out.append((char) Integer.parseInt(raw.substring(i + 1, i + 5), 16));
-                        i += 4;
+        String key = "\"" + name + "\"";
+        for (int at = json.indexOf(key); at >= 0; at = json.indexOf(key, at + 1)) {
+            int i = at + key.length();
+            while (i < json.length() && Character.isWhitespace(json.charAt(i))) i++;
+            if (i >= json.length() || json.charAt(i) != ':') continue;
+            i++;
+            while (i < json.length() && Character.isWhitespace(json.charAt(i))) i++;
+            if (i >= json.length() || json.charAt(i) != '"') continue;
+            StringBuilder out = new StringBuilder();
+            for (i++; i < json.length(); i++) {
+                char c = json.charAt(i);
+                if (c == '"') return out.toString();
+                if (c == '\\' && i + 1 < json.length()) {
+                    char n = json.charAt(++i);
+                    switch (n) {
+                        case 'n' -> out.append('\n');
+                        case 't' -> out.append('\t');
+                        case 'r' -> out.append('\r');
+                        case 'b' -> out.append('\b');
+                        case 'f' -> out.append('\f');
+                        case 'u' -> {
+                            out.append((char) Integer.parseInt(json.substring(i + 1, i + 5), 16));
+                            i += 4;
+                        }
+                        default -> out.append(n);
                     }
-                    default -> out.append(n);
+                } else {
+                    out.append(c);
                 }
-            } else {
-                out.append(c);
             }
+            return null;
         }
-        return out.toString();
+        return null;
     }
 
     static String number(String json, String name) {
