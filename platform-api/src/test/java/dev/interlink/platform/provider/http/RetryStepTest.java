@@ -108,9 +108,13 @@ class RetryStepTest {
 
     @Test
     void a_retry_after_longer_than_the_time_budget_is_not_waited_for() {
-        assertThat(run("GET", response(429, "Retry-After", "30"), response(200)).status())
+        // 3 s is within the 8 s backoff cap (so the cap branch does not decide) but beyond the 2 s time budget
+        RetryStep tight = new RetryStep(id -> Optional.of(RULES), Duration.ofSeconds(2), sleeps::add);
+        Deque<RawResponse> answers = new ArrayDeque<>(List.of(response(429, "Retry-After", "3"), response(200)));
+        assertThat(tight.apply(ctx, call("GET"), c -> answers.removeFirst()).status())
                 .isEqualTo(429);
         assertThat(sleeps).isEmpty();
+        assertThat(answers).hasSize(1);
     }
 
     @Test
