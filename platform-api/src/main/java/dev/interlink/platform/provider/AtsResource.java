@@ -12,7 +12,8 @@ public enum AtsResource {
     ATTACHMENTS("attachments"),
     COMPANIES("companies"),
     USERS("users"),
-    ORGANIZATIONS("organizations");
+    ORGANIZATIONS("organizations"),
+    REJECTION_REASONS("rejection_reasons");
 
     private final String path;
 

@@ -2,6 +2,8 @@ package dev.interlink.platform.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.interlink.model.error.ErrorCode;
+import dev.interlink.platform.common.ApiProblem;
 import dev.interlink.platform.common.FieldError;
 import dev.interlink.platform.provider.http.RawResponse;
 import java.io.IOException;
@@ -26,6 +28,12 @@ public interface AtsWriter {
      */
     default void validate(CandidateInput in, List<FieldError> errors) {}
 
+    /**
+     * Adds to {@code errors} what this provider cannot honour in a stage move, before any call (a provider with no
+     * trigger switch refuses {@code suppress_triggers: true} rather than ignore it).
+     */
+    default void validateMove(boolean suppressTriggers, List<FieldError> errors) {}
+
     /** Creates a candidate; returns its remote id. */
     String createCandidate(ConnectorContext ctx, CandidateInput in);
 
@@ -40,6 +48,20 @@ public interface AtsWriter {
      * {@code ATS.STAGE_NOT_IN_JOB_WORKFLOW} / {@code ATS.STAGE_TRANSITION_NOT_ALLOWED} before any write.
      */
     void moveStage(ConnectorContext ctx, RemoteKey application, RemoteKey stage, boolean suppressTriggers);
+
+    /** Whether {@link #reject} is implemented (the route answers "not supported by this provider" before any call). */
+    default boolean canReject() {
+        return false;
+    }
+
+    /**
+     * Rejects the application with {@code reason} (a key of the provider's {@code rejection_reasons}, or null for the
+     * provider's default) and an optional note; throws a field problem on {@code /rejection_reason_id} before any write
+     * when the reason does not apply to this application.
+     */
+    default void reject(ConnectorContext ctx, RemoteKey application, RemoteKey reason, String note) {
+        throw ApiProblem.of(ErrorCode.INTEGRATION_ACTION_NOT_SUPPORTED, "Rejecting is not supported by this provider");
+    }
 
     /** Uploads a file to a candidate; returns the attachment's remote key, or null when the provider does not say. */
     RemoteKey uploadAttachment(ConnectorContext ctx, String candidateId, FileInput file);

@@ -69,8 +69,10 @@ final class LoxoPeopleRoutes {
                 .put("/people/{id}", LoxoPeopleRoutes::update)
                 .get("/people/{id}/emails", req -> Resp.json(200, get(req).get("emails")))
                 .post("/people/{id}/emails", req -> addContact(req, "emails", "person_email", "email_type_id"))
+                .delete("/people/{id}/emails/{rid}", req -> deleteContact(req, "emails"))
                 .get("/people/{id}/phones", req -> Resp.json(200, get(req).get("phones")))
                 .post("/people/{id}/phones", req -> addContact(req, "phones", "person_phone", "phone_type_id"))
+                .delete("/people/{id}/phones/{rid}", req -> deleteContact(req, "phones"))
                 .get("/people/{id}/resumes", req -> Resp.json(200, get(req).get("resumes")))
                 .post("/people/{id}/resumes", req -> upload(req, "resumes"))
                 .get(
@@ -307,6 +309,22 @@ final class LoxoPeopleRoutes {
         ((List<Map<String, Object>>) p.get(kind)).add(row);
         acc.data.people.put(id, p);
         return Resp.json(200, row);
+    }
+
+    /** {@code DELETE /people/{person_id}/emails|phones/{id}} (§4.2 [DOC]); the answer body is undocumented ({}). */
+    @SuppressWarnings("unchecked")
+    static Resp deleteContact(Req req, String kind) {
+        LoxoAccount acc = acc(req);
+        long id = req.pathLong("id");
+        Map<String, Object> p = acc.data.people.copy(id);
+        if (p == null) throw new ApiException(404, "Not Found");
+        long rid = req.pathLong("rid");
+        if (!((List<Map<String, Object>>) p.get(kind)).removeIf(r -> ((Number) r.get("id")).longValue() == rid))
+            throw new ApiException(404, "Not Found");
+        p.put("updated_at", LoxoData.ts(Instant.now()));
+        acc.data.people.put(id, p);
+        LoxoMiscRoutes.fireWebhooks(acc, "person", "update", id);
+        return Resp.json(200, Map.of());
     }
 
     /** Multipart, file field `document` (§4.2 [DOC][LIVE]); response shape [INF]: the created {id,name,...}. */

@@ -41,13 +41,14 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The unified write API (docs/decisions/0040-unified-writes.md): candidates create/update, applications create and
- * {@code move-stage}, candidate attachment upload. Order on every route: the account (another tenant's → 404), the
+ * The unified write API (docs/decisions/0040-unified-writes.md): candidates create/update, applications create,
+ * {@code move-stage} and {@code reject}, candidate attachment upload. Order on every route: the account (another tenant's → 404), the
  * body (every problem listed, 400, nothing sent), then {@code Idempotency-Key}, then the provider.
  */
 @Controller("/unified/ats")
 @RequiresScope(Scopes.UNIFIED_WRITE)
 public class UnifiedWriteController {
+    static final int MAX_NOTE = 10_000;
     private final UnifiedWriteService writes;
     private final CallAccount accounts;
     private final Idempotency idempotency;
@@ -175,6 +176,7 @@ public class UnifiedWriteController {
                 errors.add(new FieldError("/suppress_triggers", "must be a boolean"));
             }
             suppress = st != null && st.asBoolean(false);
+            writes.writer(provider).validateMove(suppress, errors);
         }
         check(errors);
         RemoteKey s = stage;
@@ -187,6 +189,57 @@ public class UnifiedWriteController {
                 "POST /unified/ats/applications/" + id + "/move-stage",
                 body,
                 () -> HttpResponse.ok(writes.moveStage(ctx, application, s, sup)));
+    }
+
+    @Post("/applications/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public HttpResponse<?> reject(
+            HttpRequest<?> request,
+            Principal principal,
+            @PathVariable String id,
+            @Nullable @Body JsonNode body,
+            @Nullable @Header(Idempotency.HEADER) String key) {
+        ConnectorContext ctx = account(request, principal);
+        if (!writes.writer(ctx.provider()).canReject()) {
+            throw ApiProblem.of(
+                    ErrorCode.INTEGRATION_ACTION_NOT_SUPPORTED,
+                    "Rejecting an application is not supported by this provider: " + ctx.displayName()
+                            + "'s API has no call that records a rejection (see the account's capabilities)");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String provider = ctx.provider();
+        RemoteKey application = writes.decode(provider, AtsResource.APPLICATIONS, id, "/id", errors);
+        RemoteKey reason = null;
+        String note = null;
+        if (body != null && !body.isObject()) {
+            errors.add(new FieldError("", "must be a JSON object {rejection_reason_id?, note?}"));
+        } else if (body != null) {
+            body.fieldNames().forEachRemaining(f -> {
+                if (!List.of("rejection_reason_id", "note").contains(f)) {
+                    errors.add(new FieldError("/" + f, "is not a field of reject"));
+                }
+            });
+            reason = id(body, "rejection_reason_id", false, provider, AtsResource.REJECTION_REASONS, errors);
+            JsonNode n = body.get("note");
+            if (n != null && !n.isNull() && !n.isTextual()) errors.add(new FieldError("/note", "must be a string"));
+            else if (n != null && n.isTextual()) {
+                note = n.asText();
+                if (note.length() > MAX_NOTE) {
+                    errors.add(new FieldError("/note", "is longer than " + MAX_NOTE + " characters"));
+                }
+            }
+        }
+        check(errors);
+        RemoteKey r = reason;
+        String n = note;
+        return run(
+                request,
+                principal,
+                ctx,
+                key,
+                "POST /unified/ats/applications/" + id + "/reject",
+                body,
+                () -> HttpResponse.ok(writes.reject(ctx, application, r, n)));
     }
 
     @Post("/candidates/{id}/attachments")

@@ -72,7 +72,7 @@ public class UnifiedWriteService {
     public JsonNode createCandidate(ConnectorContext ctx, CandidateInput in) {
         String rid = guard(ctx, () -> writer(ctx.provider()).createCandidate(ctx, in));
         JsonNode record = read(ctx, AtsResource.CANDIDATES, RemoteKey.encode(rid));
-        verify(ctx, in, record);
+        verify(ctx, in, record, readsTags(ctx));
         changes.written(ctx, AtsResource.CANDIDATES, record);
         return record;
     }
@@ -83,7 +83,7 @@ public class UnifiedWriteService {
             return null;
         });
         JsonNode record = read(ctx, AtsResource.CANDIDATES, key.id());
-        verify(ctx, in, record);
+        verify(ctx, in, record, readsTags(ctx));
         changes.written(ctx, AtsResource.CANDIDATES, record);
         return record;
     }
@@ -113,6 +113,25 @@ public class UnifiedWriteService {
         return record;
     }
 
+    /** The application read back must be rejected (a withdrawn reason counts): else the provider dropped it. */
+    public JsonNode reject(ConnectorContext ctx, RemoteKey application, RemoteKey reason, String note) {
+        guard(ctx, () -> {
+            writer(ctx.provider()).reject(ctx, application, reason, note);
+            return null;
+        });
+        JsonNode record = read(ctx, AtsResource.APPLICATIONS, application.id());
+        String status = record.path("status").asText("");
+        if (!status.equals("REJECTED") && !status.equals("WITHDRAWN")) {
+            throw ApiProblem.of(
+                            ErrorCode.REMOTE_UNKNOWN_HTTP_ERROR,
+                            ctx.displayName() + " accepted the rejection but the application is " + status)
+                    .with("id", record.path("id").asText(null))
+                    .with("retryable", false);
+        }
+        changes.written(ctx, AtsResource.APPLICATIONS, record);
+        return record;
+    }
+
     public JsonNode upload(ConnectorContext ctx, RemoteKey candidate, AtsWriter.FileInput file) {
         RemoteKey key = guard(ctx, () -> writer(ctx.provider()).uploadAttachment(ctx, candidate.part(0), file));
         if (key == null) {
@@ -124,6 +143,13 @@ public class UnifiedWriteService {
         JsonNode record = read(ctx, AtsResource.ATTACHMENTS, key.id());
         changes.written(ctx, AtsResource.ATTACHMENTS, record);
         return record;
+    }
+
+    /** Whether the provider's candidate read fills {@code tags} (CATS does not: its writer checks its own tags). */
+    boolean readsTags(ConnectorContext ctx) {
+        return Connectors.ops(connectors.connector(ctx.provider()), AtsResource.CANDIDATES)
+                .fields()
+                .contains("tags");
     }
 
     JsonNode read(ConnectorContext ctx, AtsResource resource, String id) {
@@ -150,8 +176,11 @@ public class UnifiedWriteService {
         }
     }
 
-    /** Every written value must be in the record read back; what is missing was silently dropped by the provider. */
-    static void verify(ConnectorContext ctx, CandidateInput in, JsonNode record) {
+    /**
+     * Every written value must be in the record read back, and a set given (emails, phones, tags) must be the whole
+     * set: what is missing was silently dropped by the provider, what is left over was not removed.
+     */
+    static void verify(ConnectorContext ctx, CandidateInput in, JsonNode record, boolean checkTags) {
         List<FieldError> missing = new ArrayList<>();
         String name = record.path("name").asText("").toLowerCase(Locale.ROOT);
         if (in.has("first_name")
@@ -184,8 +213,34 @@ public class UnifiedWriteService {
                 missing.add(new FieldError("/emails/" + i + "/email", "was not stored (" + e.email() + ")"));
             }
         }
+        if (in.has("emails")) {
+            Set<String> wanted = in.emails().stream()
+                    .map(e -> e.email().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toSet());
+            emails.stream()
+                    .filter(e -> !e.isEmpty() && !wanted.contains(e))
+                    .forEach(e -> missing.add(new FieldError("/emails", "still holds " + e + " (not removed)")));
+        }
         Set<String> phones = new HashSet<>();
         record.path("phones").forEach(p -> phones.add(digits(p.path("number").asText(""))));
+        if (in.has("phones")) {
+            Set<String> wanted =
+                    in.phones().stream().map(p -> digits(p.number())).collect(Collectors.toSet());
+            phones.stream()
+                    .filter(p -> !p.isEmpty() && !wanted.contains(p))
+                    .forEach(p ->
+                            missing.add(new FieldError("/phones", "still holds a number not given (not removed)")));
+        }
+        if (checkTags && in.has("tags")) {
+            Set<String> stored = new HashSet<>();
+            record.path("tags")
+                    .forEach(t -> stored.add(
+                            t.path("name").asText(t.asText("")).trim().toLowerCase(Locale.ROOT)));
+            Set<String> wanted = in.tags().stream()
+                    .map(t -> t.trim().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toSet());
+            if (!stored.equals(wanted)) missing.add(new FieldError("/tags", "was not stored as the given set"));
+        }
         for (int i = 0; i < in.phones().size(); i++) {
             PhoneInput p = in.phones().get(i);
             if (!phones.contains(digits(p.number()))) {

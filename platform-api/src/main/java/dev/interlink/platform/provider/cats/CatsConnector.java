@@ -9,6 +9,7 @@ import dev.interlink.model.ats.Job;
 import dev.interlink.model.ats.JobInterviewStage;
 import dev.interlink.model.ats.Organization;
 import dev.interlink.model.ats.Ref;
+import dev.interlink.model.ats.RejectionReason;
 import dev.interlink.model.ats.User;
 import dev.interlink.model.error.ErrorCode;
 import dev.interlink.platform.common.ApiProblem;
@@ -104,6 +105,12 @@ public class CatsConnector implements AtsConnector {
                         .list((ctx, req) -> Page.of(List.of(CatsMapper.organization(ctx.getJson("/site"))), null))
                         .get(CatsConnector::getOrganization)
                         .unsupportedFields("remote_created_at", "remote_updated_at")
+                        .build(),
+                ResourceOps.of(AtsResource.REJECTION_REASONS, RejectionReason.class)
+                        .keyArity(2)
+                        .list(this::listRejectionReasons)
+                        .get(this::getRejectionReason)
+                        .unsupportedFields("remote_created_at", "remote_updated_at", "remote_url")
                         .build());
     }
 
@@ -186,6 +193,31 @@ public class CatsConnector implements AtsConnector {
             }
         }
         throw ApiProblem.of(ErrorCode.REMOTE_NOT_FOUND, "CATS has no such status in this workflow");
+    }
+
+    /** Rejection reasons are the statuses mapped {@code declined}, workflow by workflow (§4.3). */
+    Page<RejectionReason> listRejectionReasons(ConnectorContext ctx, ListRequest req) {
+        List<RejectionReason> all = new ArrayList<>();
+        JsonNode workflows = reference.get(
+                ctx, "/pipelines/workflows", () -> ctx.getJson("/pipelines/workflows", Map.of("per_page", "100")));
+        for (JsonNode wf : Tolerant.items(workflows, "workflows")) {
+            String wfId = Tolerant.id(wf, "id");
+            if (wfId == null) continue;
+            for (JsonNode s : Tolerant.items(workflowStatuses(ctx, wfId), "statuses")) {
+                if (CatsMapper.DECLINED.equals(Tolerant.text(s, "mapping"))) all.add(CatsMapper.rejectionReason(s, wf));
+            }
+        }
+        return Page.slice(all, req.position(), req.pageSize());
+    }
+
+    RejectionReason getRejectionReason(ConnectorContext ctx, RemoteKey key) {
+        JsonNode wf = ctx.getJson("/pipelines/workflows/" + key.part(0));
+        for (JsonNode s : Tolerant.items(workflowStatuses(ctx, key.part(0)), "statuses")) {
+            if (key.part(1).equals(Tolerant.id(s, "id")) && CatsMapper.DECLINED.equals(Tolerant.text(s, "mapping"))) {
+                return CatsMapper.rejectionReason(s, wf);
+            }
+        }
+        throw ApiProblem.of(ErrorCode.REMOTE_NOT_FOUND, "CATS has no such declined status in this workflow");
     }
 
     Page<Attachment> listAttachments(ConnectorContext ctx, ListRequest req) {

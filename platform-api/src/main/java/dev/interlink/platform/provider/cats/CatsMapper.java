@@ -18,6 +18,7 @@ import dev.interlink.model.ats.JobInterviewStage;
 import dev.interlink.model.ats.Organization;
 import dev.interlink.model.ats.Phone;
 import dev.interlink.model.ats.Ref;
+import dev.interlink.model.ats.RejectionReason;
 import dev.interlink.model.ats.StageRef;
 import dev.interlink.model.ats.Url;
 import dev.interlink.model.ats.User;
@@ -281,6 +282,25 @@ final class CatsMapper {
                 stageCategory(mapping),
                 mapping,
                 true,
+                Map.of(),
+                s);
+    }
+
+    /** The status {@code mapping} of rejections (§4.3). */
+    static final String DECLINED = "declined";
+
+    static RejectionReason rejectionReason(JsonNode s, JsonNode workflow) {
+        String wf = id(s, "workflow_id");
+        if (wf == null) wf = id(workflow, "id");
+        String sid = id(s, "id");
+        return new RejectionReason(
+                RemoteKey.encode(wf, sid),
+                sid,
+                null,
+                null,
+                null,
+                text(s, "title"),
+                new Ref(RemoteKey.encode(wf), wf, workflow == null ? null : text(workflow, "title")),
                 Map.of(),
                 s);
     }

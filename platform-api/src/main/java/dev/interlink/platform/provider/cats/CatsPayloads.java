@@ -53,7 +53,7 @@ final class CatsPayloads {
                 if (personal && website == null) website = u.url();
                 else social.add(u.url());
             }
-            if (website != null) b.put("website", website);
+            b.put("website", website == null ? "" : website); // the set replaces: no personal URL clears it
         }
         return b;
     }

@@ -40,14 +40,10 @@ public class CatsWriter implements AtsWriter {
         return "cats";
     }
 
-    /** Tags are created in the CATS UI and attached by id; custom fields are keyed by numeric field id. */
+    /** Custom fields are keyed by numeric field id (tag names are checked against the site's tags before writing). */
     @Override
     public void validate(CandidateInput in, List<FieldError> errors) {
         if (in == null) return;
-        if (in.has("tags")) {
-            errors.add(
-                    new FieldError("/tags", "CATS tags are created in its UI and attached by id; not writable here"));
-        }
         if (in.customFields() != null) {
             in.customFields().keySet().stream()
                     .filter(key -> !key.matches("[0-9]{1,18}"))
@@ -60,6 +56,7 @@ public class CatsWriter implements AtsWriter {
     @Override
     public String createCandidate(ConnectorContext ctx, CandidateInput in) {
         checkCustomFields(ctx, in);
+        List<String> tagIds = tagIds(ctx, in);
         ObjectNode body = CatsPayloads.candidate(in, null);
         String id;
         try (RawResponse r = send(ctx, "POST", "/candidates", Map.of(), body)) {
@@ -72,16 +69,23 @@ public class CatsWriter implements AtsWriter {
         }
         try {
             writeCustomFields(ctx, id, in);
+            writeTags(ctx, id, tagIds);
         } catch (ApiProblem p) {
             throw p.with("created_id", RemoteKey.encode(id)); // the candidate exists: do not create it again
         }
         return id;
     }
 
+    /**
+     * PATCH semantics: the scalar fields given change; {@code emails}, {@code phones}, {@code urls} and {@code tags}
+     * given are the new sets. Missing rows are added before stale ones are deleted, so the record never passes through
+     * "no email" on the way; every name and tag is checked before the first write (§4.1, §4.9).
+     */
     @Override
     public void updateCandidate(ConnectorContext ctx, String candidateId, CandidateInput in) {
         JsonNode current = ctx.getJson("/candidates/" + candidateId);
         checkCustomFields(ctx, in);
+        List<String> tagIds = tagIds(ctx, in);
         ObjectNode body = CatsPayloads.candidate(in, current);
         body.remove("emails");
         body.remove("phones");
@@ -90,25 +94,120 @@ public class CatsWriter implements AtsWriter {
             send(ctx, "PUT", "/candidates/" + candidateId, Map.of(), body).close();
         }
         if (in.has("emails")) {
-            Set<String> have = new HashSet<>();
-            CatsMapper.emails(current).forEach(e -> have.add(e.email().toLowerCase(Locale.ROOT)));
+            Map<String, String> have = rows(ctx, candidateId, "emails", r -> lower(Tolerant.text(r, "email")));
+            Set<String> want = new HashSet<>();
             for (EmailInput e : in.emails()) {
-                if (have.contains(e.email().toLowerCase(Locale.ROOT))) continue;
+                want.add(lower(e.email()));
+                if (have.containsKey(lower(e.email()))) continue;
                 ObjectNode row = JSON.createObjectNode().put("email", e.email()).put("is_primary", e.isPrimary());
                 send(ctx, "POST", "/candidates/" + candidateId + "/emails", Map.of(), row)
                         .close();
             }
+            deleteRows(ctx, candidateId, "emails", have, want);
         }
         if (in.has("phones")) {
-            Set<String> have = new HashSet<>();
-            CatsMapper.phones(current).forEach(p -> have.add(CatsPayloads.digits(p.number())));
+            Map<String, String> have =
+                    rows(ctx, candidateId, "phones", r -> CatsPayloads.digits(Tolerant.text(r, "number")));
+            Set<String> want = new HashSet<>();
             for (PhoneInput p : in.phones()) {
-                if (have.contains(CatsPayloads.digits(p.number()))) continue;
+                want.add(CatsPayloads.digits(p.number()));
+                if (have.containsKey(CatsPayloads.digits(p.number()))) continue;
                 send(ctx, "POST", "/candidates/" + candidateId + "/phones", Map.of(), CatsPayloads.phone(p))
                         .close();
             }
+            deleteRows(ctx, candidateId, "phones", have, want);
         }
         writeCustomFields(ctx, candidateId, in);
+        writeTags(ctx, candidateId, tagIds);
+    }
+
+    /** The stored rows of an email/phone sub-resource, normalised value → row id. */
+    static Map<String, String> rows(
+            ConnectorContext ctx, String candidateId, String kind, java.util.function.Function<JsonNode, String> key) {
+        Map<String, String> out = new LinkedHashMap<>();
+        JsonNode list = ctx.getJson("/candidates/" + candidateId + "/" + kind, Map.of("per_page", "100"));
+        for (JsonNode r : Tolerant.items(list, kind)) {
+            String k = key.apply(r);
+            String rid = Tolerant.id(r, "id");
+            if (k != null && !k.isEmpty() && rid != null) out.putIfAbsent(k, rid);
+        }
+        return out;
+    }
+
+    /** DELETE is idempotent (a retried one answers 404 at worst, which means gone), so the pipeline may retry it. */
+    static void deleteRows(
+            ConnectorContext ctx, String candidateId, String kind, Map<String, String> have, Set<String> want) {
+        for (Map.Entry<String, String> row : have.entrySet()) {
+            if (want.contains(row.getKey())) continue;
+            try {
+                ctx.stream(
+                                "DELETE",
+                                ctx.uri("/candidates/" + candidateId + "/" + kind + "/" + row.getValue(), Map.of()),
+                                Map.of("Accept", List.of("application/json")),
+                                null,
+                                false)
+                        .close();
+            } catch (ApiProblem p) {
+                if (!"404".equals(String.valueOf(remoteStatus(p)))) throw p;
+            }
+        }
+    }
+
+    /**
+     * CATS tags are created in its UI only and attached by id (§4.9): names are resolved against {@code GET /tags}
+     * before anything is written; an unknown name is a 400 naming each one. Null = the body has no {@code tags}.
+     */
+    List<String> tagIds(ConnectorContext ctx, CandidateInput in) {
+        if (!in.has("tags")) return null;
+        Map<String, String> byTitle = new java.util.HashMap<>();
+        for (JsonNode t : Tolerant.items(ctx.getJson("/tags", Map.of("per_page", "100")), "tags")) {
+            String title = Tolerant.text(t, "title");
+            String tid = Tolerant.id(t, "id");
+            if (title != null && tid != null) byTitle.putIfAbsent(lower(title), tid);
+        }
+        List<String> ids = new java.util.ArrayList<>();
+        List<FieldError> errors = new java.util.ArrayList<>();
+        for (int i = 0; i < in.tags().size(); i++) {
+            String tid = byTitle.get(lower(in.tags().get(i)));
+            if (tid == null) {
+                errors.add(new FieldError(
+                        "/tags/" + i, "is not a tag of this CATS site (CATS tags are created in its UI, not by API)"));
+            } else if (!ids.contains(tid)) {
+                ids.add(tid);
+            }
+        }
+        if (!errors.isEmpty()) throw ApiProblem.invalid(errors);
+        return ids;
+    }
+
+    /**
+     * {@code POST /candidates/{id}/tags} replaces the whole set (PUT would only attach, §4.1), then the set is read
+     * back: CATS answers 204 either way.
+     */
+    void writeTags(ConnectorContext ctx, String candidateId, List<String> tagIds) {
+        if (tagIds == null) return;
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode tags = body.putArray("tags");
+        for (String t : tagIds) tags.addObject().put("id", Long.parseLong(t));
+        send(ctx, "POST", "/candidates/" + candidateId + "/tags", Map.of(), body)
+                .close();
+        Set<String> stored = new HashSet<>();
+        for (JsonNode t : Tolerant.items(ctx.getJson("/candidates/" + candidateId + "/tags"), "tags")) {
+            String tid = Tolerant.id(t, "id");
+            if (tid != null) stored.add(tid);
+        }
+        if (!stored.equals(new HashSet<>(tagIds))) {
+            throw ApiProblem.of(
+                            ErrorCode.REMOTE_UNKNOWN_HTTP_ERROR,
+                            "CATS answered success to the tag write but the candidate's tags are not the ones sent")
+                    .with("errors", List.of(new FieldError("/tags", "was not stored")))
+                    .with("id", RemoteKey.encode(candidateId))
+                    .with("retryable", false);
+        }
+    }
+
+    static String lower(String s) {
+        return s == null ? null : s.trim().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -189,6 +288,58 @@ public class CatsWriter implements AtsWriter {
         JsonNode pipeline = ctx.getJson("/pipelines/" + application.part(0));
         JsonNode status = statusInWorkflow(ctx, Tolerant.id(pipeline, "workflow_id"), stage);
         postStatus(ctx, application.part(0), status, suppressTriggers);
+    }
+
+    @Override
+    public boolean canReject() {
+        return true;
+    }
+
+    /**
+     * A rejection is a move to a status of the pipeline's workflow mapped {@code declined} (§4.3): the one given, or
+     * the workflow's first. The note becomes an activity on the candidate regarding the job (§4.7), because the status
+     * change itself carries no text. Already in that status: nothing is moved (a replay sends no second change).
+     */
+    @Override
+    public void reject(ConnectorContext ctx, RemoteKey application, RemoteKey reason, String note) {
+        String pipelineId = application.part(0);
+        JsonNode pipeline = ctx.getJson("/pipelines/" + pipelineId);
+        String workflowId = Tolerant.id(pipeline, "workflow_id");
+        JsonNode status = null;
+        if (workflowId != null && (reason == null || workflowId.equals(reason.part(0)))) {
+            JsonNode list = ctx.getJson("/pipelines/workflows/" + workflowId + "/statuses", Map.of("per_page", "100"));
+            for (JsonNode s : Tolerant.items(list, "statuses")) {
+                if (!CatsMapper.DECLINED.equals(Tolerant.text(s, "mapping"))) continue;
+                if (reason == null || reason.part(1).equals(Tolerant.id(s, "id"))) {
+                    status = s;
+                    break;
+                }
+            }
+        }
+        if (status == null && reason != null) {
+            throw ApiProblem.invalid(List.of(new FieldError(
+                    "/rejection_reason_id", "is not a declined status of this application's CATS workflow")));
+        }
+        if (status == null) {
+            throw ApiProblem.of(
+                    ErrorCode.ATS_STAGE_TRANSITION_NOT_ALLOWED,
+                    "This application's CATS workflow has no status mapped 'declined' to reject it with");
+        }
+        if (!Tolerant.id(status, "id").equals(Tolerant.id(pipeline, "status_id"))) {
+            postStatus(ctx, pipelineId, status, false);
+        }
+        if (note != null && !note.isBlank()) {
+            ObjectNode activity = JSON.createObjectNode().put("type", "other").put("notes", note);
+            String jobId = Tolerant.id(pipeline, "job_id");
+            if (jobId != null) activity.put("regarding_id", Long.parseLong(jobId));
+            send(
+                            ctx,
+                            "POST",
+                            "/candidates/" + Tolerant.id(pipeline, "candidate_id") + "/activities",
+                            Map.of(),
+                            activity)
+                    .close();
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.interlink.model.ats.Candidate;
 import dev.interlink.model.ats.Job;
 import dev.interlink.model.ats.JobInterviewStage;
 import dev.interlink.model.ats.Ref;
+import dev.interlink.model.ats.RejectionReason;
 import dev.interlink.model.ats.User;
 import dev.interlink.model.error.ErrorCode;
 import dev.interlink.platform.common.ApiProblem;
@@ -104,7 +105,31 @@ public class LeverConnector implements AtsConnector {
                         .nativeFilters("email")
                         .emulatedFilters("created_after")
                         .unsupportedFields("remote_updated_at", "remote_url")
+                        .build(),
+                ResourceOps.of(AtsResource.REJECTION_REASONS, RejectionReason.class)
+                        .list((ctx, req) -> Page.slice(rejectionReasons(ctx), req.position(), req.pageSize()))
+                        .get(this::getRejectionReason)
+                        .unsupportedFields("remote_created_at", "remote_updated_at", "remote_url", "workflow")
                         .build());
+    }
+
+    /** Rejection reasons are the active archive reasons of type non-hired (§5; "hired" is an archive reason too). */
+    List<RejectionReason> rejectionReasons(ConnectorContext ctx) {
+        return reference.archiveReasons(ctx).values().stream()
+                .filter(LeverMapper::isRejection)
+                .filter(r -> !"inactive".equals(Tolerant.text(r, "status")))
+                .map(LeverMapper::rejectionReason)
+                .sorted(java.util.Comparator.comparing(
+                        RejectionReason::name, java.util.Comparator.nullsLast(String::compareTo)))
+                .toList();
+    }
+
+    RejectionReason getRejectionReason(ConnectorContext ctx, RemoteKey key) {
+        JsonNode r = reference.archiveReasons(ctx).get(key.part(0));
+        if (r == null || !LeverMapper.isRejection(r)) {
+            throw ApiProblem.of(ErrorCode.REMOTE_NOT_FOUND, "Lever has no such non-hired archive reason");
+        }
+        return LeverMapper.rejectionReason(r);
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.interlink.model.ats.Candidate;
 import dev.interlink.model.ats.Email;
 import dev.interlink.model.ats.Phone;
 import dev.interlink.model.ats.Ref;
+import dev.interlink.model.ats.RejectionReason;
 import dev.interlink.model.ats.StageRef;
 import dev.interlink.model.ats.Url;
 import dev.interlink.model.ats.User;
@@ -280,6 +281,16 @@ final class LeverMapper {
                 "/unified/ats/attachments/" + id + "/content",
                 Map.of(),
                 f);
+    }
+
+    static boolean isRejection(JsonNode archiveReason) {
+        return !"hired".equals(Tolerant.text(archiveReason, "type"));
+    }
+
+    static RejectionReason rejectionReason(JsonNode r) {
+        String rid = Tolerant.id(r, "id");
+        return new RejectionReason(
+                RemoteKey.encode(rid), rid, null, null, null, Tolerant.text(r, "text"), null, Map.of(), r);
     }
 
     /** accessRole: super admin, admin, team member, limited team member, interviewer, or a custom role id (§5). */

@@ -136,6 +136,58 @@ public class LeverWriter implements AtsWriter {
                 LeverPayloads.JSON.createObjectNode().put("stage", stage.part(0)));
     }
 
+    @Override
+    public boolean canReject() {
+        return true;
+    }
+
+    /**
+     * Rejecting is archiving with a non-hired archive reason (§5): the one given, or the first active one by name.
+     * The note is a note on the opportunity. Already archived with that reason: nothing is archived again.
+     */
+    @Override
+    public void reject(ConnectorContext ctx, RemoteKey application, RemoteKey reason, String note) {
+        Map<String, JsonNode> reasons = reference.archiveReasons(ctx);
+        String reasonId;
+        if (reason != null) {
+            JsonNode r = reasons.get(reason.part(0));
+            if (r == null || !LeverMapper.isRejection(r)) {
+                throw ApiProblem.invalid(
+                        List.of(new FieldError("/rejection_reason_id", "is not a non-hired Lever archive reason")));
+            }
+            reasonId = reason.part(0);
+        } else {
+            reasonId = reasons.values().stream()
+                    .filter(LeverMapper::isRejection)
+                    .filter(r -> !"inactive".equals(Tolerant.text(r, "status")))
+                    .sorted(java.util.Comparator.comparing(
+                            r -> String.valueOf(Tolerant.text(r, "text")), String::compareTo))
+                    .map(r -> Tolerant.id(r, "id"))
+                    .findFirst()
+                    .orElseThrow(() -> ApiProblem.of(
+                            ErrorCode.ATS_STAGE_TRANSITION_NOT_ALLOWED,
+                            "This Lever account has no active non-hired archive reason to reject with"));
+        }
+        String opp = application.part(0);
+        JsonNode current = LeverConnector.data(ctx.getJson("/opportunities/" + opp));
+        if (!reasonId.equals(Tolerant.text(current.path("archived"), "reason"))) {
+            send(
+                    ctx,
+                    "PUT",
+                    "/opportunities/" + opp + "/archived",
+                    reference.performAs(ctx),
+                    LeverPayloads.JSON.createObjectNode().put("reason", reasonId));
+        }
+        if (note != null && !note.isBlank()) {
+            send(
+                    ctx,
+                    "POST",
+                    "/opportunities/" + opp + "/notes",
+                    reference.performAs(ctx),
+                    LeverPayloads.JSON.createObjectNode().put("value", note));
+        }
+    }
+
     void checkStage(ConnectorContext ctx, RemoteKey stage) {
         if (!reference.stages(ctx).containsKey(stage.part(0))) {
             throw ApiProblem.of(ErrorCode.ATS_STAGE_NOT_IN_JOB_WORKFLOW, "The stage is not in this Lever pipeline")

@@ -69,7 +69,7 @@ public class LoxoConnector implements AtsConnector {
                         .get((ctx, key) -> LoxoMapper.candidate(found(ctx.getJson("/people/" + key.part(0)))))
                         .nativeFilters("q")
                         .emulatedFilters("updated_after", "created_after", "email")
-                        .unsupportedFields("remote_url", "tags", "applications")
+                        .unsupportedFields("remote_url", "applications")
                         .build(),
                 ResourceOps.of(AtsResource.JOBS, Job.class)
                         .list((ctx, req) -> Lists.fetch(

@@ -92,13 +92,31 @@ final class LoxoMapper {
                 phones,
                 urls,
                 address(p, "state"),
-                List.of(),
+                tags(p),
                 source == null ? text(p, "source_type") : text(source, "name"),
                 ref(id(p, "owned_by_id"), null),
                 List.of(),
                 attachments,
                 Map.of(),
                 p);
+    }
+
+    /**
+     * {@code all_raw_tags}: a comma-joined string in every observed answer (docs/providers/loxo.md §6.1), read as an array
+     * of strings too; tags have no id in Loxo, so the name is the remote id (as for Lever).
+     */
+    static List<Ref> tags(JsonNode p) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        JsonNode raw = p.get("all_raw_tags");
+        if (raw != null && raw.isTextual()) {
+            for (String t : raw.asText().split(",")) if (!t.isBlank()) names.add(t.trim());
+        } else if (raw != null && raw.isArray()) {
+            for (JsonNode t : raw) {
+                String v = t.isTextual() ? t.asText() : text(t, "name");
+                if (v != null && !v.isBlank()) names.add(v.trim());
+            }
+        }
+        return names.stream().map(t -> new Ref(null, t, t)).toList();
     }
 
     static Ref fileRef(String personId, String kind, JsonNode f) {

@@ -79,16 +79,19 @@ final class LoxoPayloads {
             for (PhoneInput p : in.phones())
                 if (!knownPhones.contains(digits(p.number()))) f.add("person[phones][][value]", p.number());
         if (in.has("urls")) {
+            // the set replaces: Loxo has one LinkedIn URL and one website, so what is not given is cleared ("")
+            String linkedin = null;
             String website = null;
             for (UrlInput u : in.urls()) {
                 if ("LINKEDIN".equals(u.type())
                         || u.url().toLowerCase(java.util.Locale.ROOT).contains("linkedin.")) {
-                    f.add("person[linkedin_url]", u.url());
+                    if (linkedin == null) linkedin = u.url();
                 } else if (website == null) {
                     website = u.url();
                 }
             }
-            f.add("person[website]", website);
+            f.add("person[linkedin_url]", nz(linkedin));
+            f.add("person[website]", nz(website));
         }
         if (in.has("tags")) {
             if (in.tags().isEmpty()) f.add("person[all_raw_tags][]", "");

@@ -7,6 +7,7 @@ import dev.interlink.platform.common.FieldError;
 import dev.interlink.platform.provider.AtsWriter;
 import dev.interlink.platform.provider.AtsWriter.EmailInput;
 import dev.interlink.platform.provider.AtsWriter.PhoneInput;
+import dev.interlink.platform.provider.AtsWriter.UrlInput;
 import dev.interlink.platform.provider.ConnectorContext;
 import dev.interlink.platform.provider.MediaTypes;
 import dev.interlink.platform.provider.RemoteKey;
@@ -40,15 +41,48 @@ public class LoxoWriter implements AtsWriter {
         return "loxo";
     }
 
-    /** Loxo custom fields are keyed by their dynamic field key ({@code custom_...}). */
+    /**
+     * Loxo custom fields are keyed by their dynamic field key ({@code custom_...}); a person has one LinkedIn URL and one
+     * website (§6.1), so more than one of either cannot be stored.
+     */
     @Override
     public void validate(CandidateInput in, List<FieldError> errors) {
-        if (in == null || in.customFields() == null) return;
+        if (in == null) return;
+        if (in.urls() != null) {
+            int linkedin = 0;
+            int other = 0;
+            for (int i = 0; i < in.urls().size(); i++) {
+                UrlInput u = in.urls().get(i);
+                boolean li = "LINKEDIN".equals(u.type())
+                        || (u.url() != null && u.url().toLowerCase(Locale.ROOT).contains("linkedin."));
+                if ((li ? ++linkedin : ++other) > 1) {
+                    errors.add(new FieldError(
+                            "/urls/" + i,
+                            "Loxo stores one LinkedIn URL and one website per person; this is a second "
+                                    + (li ? "LinkedIn URL" : "website")));
+                }
+            }
+        }
+        if (in.customFields() == null) return;
         in.customFields().keySet().stream()
                 .filter(key -> !key.matches("custom_[a-z0-9_]{1,60}"))
                 .forEach(key -> errors.add(new FieldError(
                         "/custom_fields/" + FieldError.token(key),
                         "Loxo custom fields are keyed by their dynamic field key (custom_...)")));
+    }
+
+    /**
+     * A Loxo stage moves by logging a person event, and Loxo's API has no switch that stops the automations an event
+     * may start (docs/providers/loxo.md §5): suppressing cannot be promised, so it is refused, never ignored.
+     */
+    @Override
+    public void validateMove(boolean suppressTriggers, List<FieldError> errors) {
+        if (suppressTriggers) {
+            errors.add(new FieldError(
+                    "/suppress_triggers",
+                    "Loxo cannot move a stage without running its automations (a move is a logged activity);"
+                            + " send false or leave it out"));
+        }
     }
 
     @Override
@@ -58,30 +92,74 @@ public class LoxoWriter implements AtsWriter {
         return personId(answer, "create");
     }
 
+    /**
+     * PATCH semantics: scalars given change (PUT); {@code emails}/{@code phones} given are the new sets: missing rows
+     * are POSTed to the sub-resources (a PUT that appends rows is not idempotent and the pipeline may retry a PUT), then
+     * stale rows are deleted by id; {@code urls} and {@code tags} replace through the PUT (§4.1, §6.1).
+     */
     @Override
     public void updateCandidate(ConnectorContext ctx, String candidateId, CandidateInput in) {
         JsonNode current = LoxoConnector.found(ctx.getJson("/people/" + candidateId));
-        Set<String> emails = new HashSet<>();
-        for (JsonNode e : Tolerant.array(current, "emails")) {
-            String v = e.isTextual() ? e.asText() : Tolerant.text(e, "value");
-            if (v != null) emails.add(v.toLowerCase(Locale.ROOT));
-        }
-        Set<String> phones = new HashSet<>();
-        for (JsonNode p : Tolerant.array(current, "phones")) {
-            String v = p.isTextual() ? p.asText() : Tolerant.text(p, "value");
-            if (v != null) phones.add(LoxoPayloads.digits(v));
-        }
-        LoxoPayloads.Form form = LoxoPayloads.person(in, Tolerant.text(current, "name"), emails, phones, false);
+        Map<String, String> emails = rows(current, "emails", v -> v.toLowerCase(Locale.ROOT));
+        Map<String, String> phones = rows(current, "phones", LoxoPayloads::digits);
+        LoxoPayloads.Form form =
+                LoxoPayloads.person(in, Tolerant.text(current, "name"), emails.keySet(), phones.keySet(), false);
         if (!form.isEmpty()) personId(send(ctx, "PUT", "/people/" + candidateId, form), "update");
-        // new emails/phones: POST to the sub-resources (never retried), only the ones not stored yet
-        if (in.has("emails"))
-            for (EmailInput e : LoxoPayloads.primaryFirst(in.emails()))
-                if (emails.add(e.email().toLowerCase(Locale.ROOT)))
+        if (in.has("emails")) {
+            Set<String> want = new HashSet<>();
+            for (EmailInput e : LoxoPayloads.primaryFirst(in.emails())) {
+                if (want.add(e.email().toLowerCase(Locale.ROOT))
+                        && !emails.containsKey(e.email().toLowerCase(Locale.ROOT)))
                     addContact(ctx, candidateId, "emails", "person_email", e.email());
-        if (in.has("phones"))
-            for (PhoneInput p : in.phones())
-                if (phones.add(LoxoPayloads.digits(p.number())))
+            }
+            deleteContacts(ctx, candidateId, "emails", emails, want);
+        }
+        if (in.has("phones")) {
+            Set<String> want = new HashSet<>();
+            for (PhoneInput p : in.phones()) {
+                String d = LoxoPayloads.digits(p.number());
+                if (want.add(d) && !phones.containsKey(d))
                     addContact(ctx, candidateId, "phones", "person_phone", p.number());
+            }
+            deleteContacts(ctx, candidateId, "phones", phones, want);
+        }
+    }
+
+    /** The person's email/phone rows (objects {@code {id, value}} or, in some answers, bare strings): value → id. */
+    static Map<String, String> rows(JsonNode person, String kind, java.util.function.UnaryOperator<String> norm) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (JsonNode r : Tolerant.array(person, kind)) {
+            String v = r.isTextual() ? r.asText() : Tolerant.text(r, "value");
+            if (v != null) out.putIfAbsent(norm.apply(v), r.isTextual() ? null : Tolerant.id(r, "id"));
+        }
+        return out;
+    }
+
+    /**
+     * {@code DELETE /people/{id}/emails|phones/{row id}} for each stored row not in {@code want}. A row without an id
+     * (bare-string form) cannot be deleted: that is a 502 naming it, never a silent success.
+     */
+    static void deleteContacts(
+            ConnectorContext ctx, String personId, String kind, Map<String, String> have, Set<String> want) {
+        for (Map.Entry<String, String> row : have.entrySet()) {
+            if (want.contains(row.getKey())) continue;
+            if (row.getValue() == null) {
+                throw silent("Loxo listed a stored " + kind + " row without an id, so it cannot be removed");
+            }
+            try {
+                ctx.stream(
+                                "DELETE",
+                                ctx.uri("/people/" + personId + "/" + kind + "/" + row.getValue(), Map.of()),
+                                Map.of("Accept", List.of("application/json")),
+                                null,
+                                false)
+                        .close();
+            } catch (ApiProblem p) {
+                // a retried DELETE may find the row gone already: that is the outcome we wanted
+                if (!(p.extensions().get("remote") instanceof Map<?, ?> m
+                        && "404".equals(String.valueOf(m.get("status"))))) throw p;
+            }
+        }
     }
 
     void addContact(ConnectorContext ctx, String personId, String kind, String wrapper, String value) {

@@ -49,7 +49,7 @@ class ReadBackCheckTest {
         var record = new ObjectMapper()
                 .readTree(
                         "{\"id\":\"MQ\",\"name\":\"Ada Lovelace\",\"emails\":[{\"email\":\"a@example.com\"}],\"phones\":[]}");
-        assertThatThrownBy(() -> UnifiedWriteService.verify(ctx, in, record))
+        assertThatThrownBy(() -> UnifiedWriteService.verify(ctx, in, record, true))
                 .isInstanceOfSatisfying(ApiProblem.class, p -> {
                     assertThat(p.code()).isEqualTo(ErrorCode.REMOTE_UNKNOWN_HTTP_ERROR);
                     assertThat(p.getMessage()).isEqualTo("CATS answered success but did not store: /emails/1/email");
@@ -76,6 +76,6 @@ class ReadBackCheckTest {
         var record = new ObjectMapper()
                 .readTree(
                         "{\"name\":\"Ada Lovelace\",\"title\":\"Analyst\",\"emails\":[],\"phones\":[{\"number\":\"+441234\"}]}");
-        UnifiedWriteService.verify(ctx, in, record);
+        UnifiedWriteService.verify(ctx, in, record, true);
     }
 }

@@ -203,8 +203,7 @@ class UnifiedWritesTest extends ApiTest {
     }
 
     @Test
-    void updating_a_cats_candidate_changes_the_title_and_adds_the_new_email_through_the_sub_resource()
-            throws Exception {
+    void updating_a_cats_candidate_changes_the_title_and_replaces_its_emails_as_a_set() throws Exception {
         String id = newCandidate(cats, "c2");
         Api.Response r = api.patch(
                 q("/unified/ats/candidates/" + id, cats),
@@ -215,8 +214,8 @@ class UnifiedWritesTest extends ApiTest {
         assertThat(r.json().path("last_name").asText()).isEqualTo("Lovelacec2");
         JsonNode stored =
                 native_(cats, "/candidates/" + r.json().path("remote_id").asText() + "/emails");
-        assertThat(stored.at("/_embedded/emails").findValuesAsText("email"))
-                .containsExactlyInAnyOrder("adac2@example.com", "adac2@work.example.com", "new-c2@example.com");
+        assertThat(stored.at("/_embedded/emails").findValuesAsText("email")).containsExactly("new-c2@example.com");
+        assertThat(r.json().path("emails").findValuesAsText("email")).containsExactly("new-c2@example.com");
     }
 
     @Test
@@ -434,6 +433,114 @@ class UnifiedWritesTest extends ApiTest {
         assertThat(providerRequests(cats)).isZero();
     }
 
+    // ---- rejecting ----
+
+    String newCatsApplication(String tag) {
+        String candidate = newCandidate(cats, tag);
+        Api.Response created =
+                post("/unified/ats/applications", cats, Map.of("candidate_id", candidate, "job_id", firstJob(cats)));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.json().path("id").asText();
+    }
+
+    @Test
+    void cats_rejection_reasons_are_the_declined_statuses_of_each_workflow() {
+        Api.Response r = api.get(q("/unified/ats/rejection_reasons?limit=50", cats), a.token());
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        List<String> names = new java.util.ArrayList<>();
+        r.json().path("result").forEach(x -> names.add(x.path("name").asText()));
+        assertThat(names).containsExactly("Not in Consideration", "Client Declined");
+        assertThat(r.json().at("/result/0/workflow/remote_id").asText()).isEqualTo("5691190");
+    }
+
+    @Test
+    void rejecting_a_cats_application_moves_it_to_the_first_declined_status_and_logs_the_note() throws Exception {
+        String app = newCatsApplication("r1");
+        Api.Response r = post("/unified/ats/applications/" + app + "/reject", cats, Map.of("note", "Went elsewhere"));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().path("status").asText()).isEqualTo("REJECTED");
+        assertThat(r.json().at("/current_stage/name").asText()).isEqualTo("Not in Consideration");
+        String candidate = r.json().at("/candidate/remote_id").asText();
+        JsonNode activities = native_(cats, "/candidates/" + candidate + "/activities");
+        assertThat(activities.at("/_embedded/activities").findValuesAsText("notes"))
+                .contains("Went elsewhere");
+    }
+
+    @Test
+    void a_cats_rejection_reason_given_is_the_status_the_application_moves_to() {
+        String app = newCatsApplication("r2");
+        String clientDeclined = RemoteKey.encode("5691190", "6377101");
+        Api.Response r = post(
+                "/unified/ats/applications/" + app + "/reject", cats, Map.of("rejection_reason_id", clientDeclined));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().at("/current_stage/name").asText()).isEqualTo("Client Declined");
+    }
+
+    @Test
+    void a_rejection_reason_of_another_workflow_answers_400_and_sends_no_write() {
+        String app = newCatsApplication("r3");
+        SANDBOX.resetCounters(catsSb.accountId());
+        Api.Response r = post(
+                "/unified/ats/applications/" + app + "/reject",
+                cats,
+                Map.of("rejection_reason_id", RemoteKey.encode("5691191", "6377100")));
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        assertThat(r.json().path("errors").findValuesAsText("pointer")).containsExactly("/rejection_reason_id");
+        assertThat(writeRoutes(cats)).isEmpty();
+    }
+
+    @Test
+    void an_invalid_reject_body_lists_every_problem_and_reaches_no_provider() {
+        SANDBOX.resetCounters(catsSb.accountId());
+        Api.Response r = post(
+                "/unified/ats/applications/" + RemoteKey.encode("1") + "/reject",
+                cats,
+                Map.of("rejection_reason_id", "%%%", "note", 5, "why", "x"));
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        assertThat(r.json().path("errors").findValuesAsText("pointer"))
+                .containsExactlyInAnyOrder("/rejection_reason_id", "/note", "/why");
+        assertThat(providerRequests(cats)).isZero();
+    }
+
+    @Test
+    void a_replayed_reject_with_the_same_key_makes_no_provider_call() {
+        String app = newCatsApplication("r4");
+        String key = "reject-" + UUID.randomUUID();
+        assertThat(postWithKey("/unified/ats/applications/" + app + "/reject", cats, Map.of(), key)
+                        .status())
+                .isEqualTo(200);
+        SANDBOX.resetCounters(catsSb.accountId());
+        Api.Response again = postWithKey("/unified/ats/applications/" + app + "/reject", cats, Map.of(), key);
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.json().path("status").asText()).isEqualTo("REJECTED");
+        assertThat(providerRequests(cats)).isZero();
+    }
+
+    @Test
+    void rejecting_on_loxo_answers_405_not_supported_and_reaches_no_provider() {
+        SANDBOX.resetCounters(loxoSb.accountId());
+        Api.Response r = post("/unified/ats/applications/" + RemoteKey.encode("1", "2") + "/reject", loxo, Map.of());
+        assertThat(r.status()).as(r.text()).isEqualTo(405);
+        assertThat(r.json().path("code").asText()).isEqualTo("INTEGRATION.ACTION_NOT_SUPPORTED");
+        assertThat(r.json().path("detail").asText()).contains("not supported by this provider");
+        assertThat(providerRequests(loxo)).isZero();
+    }
+
+    @Test
+    void capabilities_list_the_write_operations_per_resource() {
+        Api.Response c = api.get("/integrated-accounts/" + cats + "/capabilities", a.token());
+        assertThat(c.status()).as(c.text()).isEqualTo(200);
+        assertThat(c.json().at("/resources/applications/write_operations").toString())
+                .isEqualTo("[\"create\",\"move_stage\",\"reject\"]");
+        assertThat(c.json().at("/resources/candidates/write_operations").toString())
+                .isEqualTo("[\"create\",\"update\"]");
+        assertThat(c.json().at("/resources/jobs/write_operations")).isEmpty();
+        Api.Response l = api.get("/integrated-accounts/" + loxo + "/capabilities", a.token());
+        assertThat(l.json().at("/resources/applications/write_operations").toString())
+                .isEqualTo("[\"create\",\"move_stage\"]");
+        assertThat(l.json().at("/resources").has("rejection_reasons")).isFalse();
+    }
+
     // ---- tenancy ----
 
     @Test
@@ -444,6 +551,7 @@ class UnifiedWritesTest extends ApiTest {
                 new String[] {"PATCH", "/unified/ats/candidates/" + id},
                 new String[] {"POST", "/unified/ats/applications"},
                 new String[] {"POST", "/unified/ats/applications/" + id + "/move-stage"},
+                new String[] {"POST", "/unified/ats/applications/" + id + "/reject"},
                 new String[] {"POST", "/unified/ats/candidates/" + id + "/attachments"});
         SANDBOX.resetCounters(catsSb.accountId());
         for (String[] route : routes) {
@@ -477,7 +585,7 @@ class UnifiedWritesTest extends ApiTest {
     }
 
     @Test
-    void a_loxo_update_adds_a_new_email_through_the_emails_sub_resource_not_a_retryable_put() throws Exception {
+    void a_loxo_update_adds_a_new_email_through_the_sub_resource_and_deletes_the_one_left_out() throws Exception {
         String id = newCandidate(loxo, "l7");
         SANDBOX.resetCounters(loxoSb.accountId());
         Api.Response r = api.patch(
@@ -487,10 +595,116 @@ class UnifiedWritesTest extends ApiTest {
                         "emails",
                         List.of(Map.of("email", "adal7@example.com"), Map.of("email", "more-l7@example.com"))));
         assertThat(r.status()).as(r.text()).isEqualTo(200);
-        assertThat(writeRoutes(loxo)).containsExactly("POST /people/{id}/emails");
+        assertThat(writeRoutes(loxo))
+                .containsExactlyInAnyOrder("POST /people/{id}/emails", "DELETE /people/{id}/emails/{rid}");
         JsonNode person = native_(loxo, "/people/" + r.json().path("remote_id").asText());
         assertThat(person.path("emails").findValuesAsText("value"))
-                .containsExactly("adal7@example.com", "adal7@work.example.com", "more-l7@example.com");
+                .containsExactly("adal7@example.com", "more-l7@example.com");
+    }
+
+    // ---- sets: emails, phones, urls and tags given on a PATCH are the new sets ----
+
+    Api.Response patch(String account, String id, Object body) {
+        return api.patch(q("/unified/ats/candidates/" + id, account), a.token(), body);
+    }
+
+    @Test
+    void a_cats_patch_with_fewer_phones_deletes_the_phone_left_out() throws Exception {
+        String id = newCandidate(cats, "s1");
+        assertThat(patch(cats, id, Map.of("phones", List.of(Map.of("number", "+15550002222"))))
+                        .status())
+                .isEqualTo(200);
+        Api.Response r = patch(cats, id, Map.of("phones", List.of()));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().path("phones")).isEmpty();
+        JsonNode phones =
+                native_(cats, "/candidates/" + r.json().path("remote_id").asText() + "/phones");
+        assertThat(phones.at("/_embedded/phones")).isEmpty();
+    }
+
+    @Test
+    void a_cats_patch_with_other_urls_replaces_the_website_and_social_links() throws Exception {
+        String id = newCandidate(cats, "s2");
+        Api.Response r =
+                patch(cats, id, Map.of("urls", List.of(Map.of("url", "https://ada.example", "type", "PERSONAL"))));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().path("urls").findValuesAsText("url")).containsExactly("https://ada.example");
+        JsonNode c = native_(cats, "/candidates/" + r.json().path("remote_id").asText());
+        assertThat(c.path("social_media_urls")).isEmpty();
+    }
+
+    @Test
+    void cats_tags_are_written_by_name_and_a_patch_replaces_the_whole_set() throws Exception {
+        Map<String, Object> body = new HashMap<>(candidateBody("s3"));
+        body.put("tags", List.of("Hot lead", "referral"));
+        Api.Response created = post("/unified/ats/candidates", cats, body);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String remote = created.json().path("remote_id").asText();
+        assertThat(native_(cats, "/candidates/" + remote + "/tags")
+                        .at("/_embedded/tags")
+                        .findValuesAsText("title"))
+                .containsExactlyInAnyOrder("Hot lead", "Referral");
+        Api.Response r = patch(cats, created.json().path("id").asText(), Map.of("tags", List.of("Remote only")));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(native_(cats, "/candidates/" + remote + "/tags")
+                        .at("/_embedded/tags")
+                        .findValuesAsText("title"))
+                .containsExactly("Remote only");
+    }
+
+    @Test
+    void a_cats_tag_name_the_site_does_not_have_answers_400_before_any_write() {
+        String id = newCandidate(cats, "s4");
+        SANDBOX.resetCounters(catsSb.accountId());
+        Api.Response r = patch(cats, id, Map.of("title", "CTO", "tags", List.of("Referral", "No such tag")));
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        assertThat(r.json().path("errors").findValuesAsText("pointer")).containsExactly("/tags/1");
+        assertThat(writeRoutes(cats)).isEmpty();
+    }
+
+    @Test
+    void a_loxo_patch_replaces_phones_urls_and_tags_and_reads_the_tags_back() throws Exception {
+        Map<String, Object> body = new HashMap<>(candidateBody("s5"));
+        body.put("tags", List.of("python", "remote"));
+        String id =
+                post("/unified/ats/candidates", loxo, body).json().path("id").asText();
+        Api.Response r = patch(
+                loxo,
+                id,
+                Map.of(
+                        "phones", List.of(Map.of("number", "+15550003333")),
+                        "urls", List.of(Map.of("url", "https://ada.example")),
+                        "tags", List.of("java")));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().path("tags").findValuesAsText("name")).containsExactly("java");
+        JsonNode person = native_(loxo, "/people/" + r.json().path("remote_id").asText());
+        assertThat(person.path("phones").findValuesAsText("value")).containsExactly("+15550003333");
+        assertThat(person.path("linkedin_url").asText()).isEmpty();
+        assertThat(person.path("website").asText()).isEqualTo("https://ada.example");
+        assertThat(person.path("all_raw_tags").asText()).isEqualTo("java");
+    }
+
+    @Test
+    void two_websites_for_a_loxo_person_answer_400_naming_the_second() {
+        SANDBOX.resetCounters(loxoSb.accountId());
+        Map<String, Object> body = new HashMap<>(candidateBody("s6"));
+        body.put("urls", List.of(Map.of("url", "https://a.example"), Map.of("url", "https://b.example")));
+        Api.Response r = post("/unified/ats/candidates", loxo, body);
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        assertThat(r.json().path("errors").findValuesAsText("pointer")).containsExactly("/urls/1");
+        assertThat(providerRequests(loxo)).isZero();
+    }
+
+    @Test
+    void suppressing_triggers_on_a_loxo_move_answers_400_and_logs_no_event() {
+        SANDBOX.resetCounters(loxoSb.accountId());
+        Api.Response r = post(
+                "/unified/ats/applications/" + RemoteKey.encode("1", "2") + "/move-stage",
+                loxo,
+                Map.of("stage_id", RemoteKey.encode("318335"), "suppress_triggers", true));
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        assertThat(r.json().path("errors").findValuesAsText("pointer")).containsExactly("/suppress_triggers");
+        assertThat(providerRequests(loxo)).isZero();
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.interlink.model.ats.Application;
 import dev.interlink.model.ats.Attachment;
 import dev.interlink.model.ats.Candidate;
 import dev.interlink.model.ats.JobInterviewStage;
+import dev.interlink.model.ats.RejectionReason;
 import dev.interlink.model.ats.User;
 import dev.interlink.model.error.ErrorCode;
 import dev.interlink.platform.account.ProviderSandbox;
@@ -347,6 +348,65 @@ class LeverQuirksTest {
                         ctx(account), RemoteKey.of(app.remoteId()), RemoteKey.of("no-such-stage"), false))
                 .isInstanceOfSatisfying(
                         ApiProblem.class, p -> assertThat(p.code()).isEqualTo(ErrorCode.ATS_STAGE_NOT_IN_JOB_WORKFLOW));
+    }
+
+    // ---- rejecting = archiving with a non-hired reason ----
+
+    @Test
+    void rejection_reasons_are_the_active_non_hired_archive_reasons() {
+        List<RejectionReason> reasons = this.<RejectionReason>ops(AtsResource.REJECTION_REASONS)
+                .list()
+                .list(ctx(account), new ListRequest(null, 50, Map.of()))
+                .items();
+        assertThat(reasons)
+                .extracting(RejectionReason::name)
+                .containsExactly("Position filled", "Timing", "Underqualified", "Withdrew");
+    }
+
+    @Test
+    void rejecting_archives_the_opportunity_with_the_reason_and_adds_the_note() throws Exception {
+        Sandbox.AccountInfo a = newAccount(6);
+        ConnectorContext ctx = ctx(a);
+        Application app = this.<Application>ops(AtsResource.APPLICATIONS)
+                .list()
+                .list(ctx, new ListRequest(null, 50, Map.of()))
+                .items()
+                .stream()
+                .filter(x -> "ACTIVE".equals(x.status()))
+                .findFirst()
+                .orElseThrow();
+        RejectionReason timing = this.<RejectionReason>ops(AtsResource.REJECTION_REASONS)
+                .list()
+                .list(ctx, new ListRequest(null, 50, Map.of()))
+                .items()
+                .stream()
+                .filter(r -> r.name().equals("Timing"))
+                .findFirst()
+                .orElseThrow();
+        writer.reject(ctx, RemoteKey.of(app.remoteId()), RemoteKey.of(timing.remoteId()), "not now");
+        Application after =
+                this.<Application>ops(AtsResource.APPLICATIONS).get().get(ctx, RemoteKey.of(app.remoteId()));
+        assertThat(after.status()).isEqualTo("REJECTED");
+        assertThat(after.statusRaw()).isEqualTo("Timing");
+        JsonNode notes = ctx.getJson("/opportunities/" + app.remoteId() + "/notes");
+        assertThat(notes.path("data").findValuesAsText("value")).contains("not now");
+    }
+
+    @Test
+    void a_hired_archive_reason_is_refused_as_a_rejection_before_any_write() {
+        Application app = this.<Application>ops(AtsResource.APPLICATIONS)
+                .list()
+                .list(ctx(account), new ListRequest(null, 1, Map.of()))
+                .items()
+                .get(0);
+        String hired = null;
+        for (JsonNode r : ctx(account).getJson("/archive_reasons").path("data")) {
+            if ("hired".equals(r.path("type").asText())) hired = r.path("id").asText();
+        }
+        String hiredId = hired;
+        assertThatThrownBy(() -> writer.reject(ctx(account), RemoteKey.of(app.remoteId()), RemoteKey.of(hiredId), null))
+                .isInstanceOfSatisfying(
+                        ApiProblem.class, p -> assertThat(p.code()).isEqualTo(ErrorCode.PLATFORM_INPUT_INVALID));
     }
 
     // ---- §5 resumes and files ----
