@@ -102,4 +102,57 @@ class CatsQuirksTest {
         assertThat(j.status()).isEqualTo("OTHER");
         assertThat(j.statusRaw()).isEqualTo("Sourcing Paused");
     }
+    // ---- the connector's requests (a scripted transport records what it sends) ----
+
+    final CatsWriterTest.Scripted http = new CatsWriterTest.Scripted();
+    final dev.interlink.platform.provider.ConnectorContext ctx = new dev.interlink.platform.provider.ConnectorContext(
+            new dev.interlink.platform.provider.ConnectorContext.Target(
+                    null,
+                    java.util.UUID.randomUUID(),
+                    "cats",
+                    "CATS",
+                    "http://cats.test/v3",
+                    java.time.Duration.ofSeconds(1),
+                    java.time.Duration.ofSeconds(1)),
+            dev.interlink.platform.provider.auth.AccountAuth.fixed(Map.of("Authorization", "Token k")),
+            http);
+
+    @Test
+    void embedded_email_and_phone_rows_win_over_the_summary_fields() {
+        Candidate c = CatsMapper.candidate(json("{'id':1,'emails':{'primary':'old@example.com'},"
+                + "'phones':{'home':'+1 555 0000'},"
+                + "'_embedded':{'emails':[{'email':'row@example.com','is_primary':true}],"
+                + "'phones':[{'number':'+1 555 1111','type':'mobile'}]}}"));
+        assertThat(c.emails()).extracting(e -> e.email()).containsExactly("row@example.com");
+        assertThat(c.phones()).extracting(p -> p.number()).containsExactly("+1 555 1111");
+    }
+
+    @Test
+    void free_text_search_is_sent_as_query_never_as_q_which_cats_ignores() {
+        http.answers.add(
+                new CatsWriterTest.Answer(200, Map.of(), "{'_embedded':{'candidates':[]}}".replace('\'', '"')));
+        new CatsConnector()
+                .listCandidates(ctx, new dev.interlink.platform.provider.ListRequest(null, 5, Map.of("q", "ada")));
+        java.net.URI sent = http.calls.get(0).uri();
+        assertThat(sent.getPath()).isEqualTo("/v3/candidates/search");
+        assertThat(sent.getRawQuery())
+                .contains("query=ada")
+                .doesNotContain("q=ada&")
+                .doesNotStartWith("q=");
+    }
+
+    @Test
+    void attachments_need_a_candidate_and_downloads_accept_any_media_type() {
+        var ops = new CatsConnector()
+                .resource(dev.interlink.platform.provider.AtsResource.ATTACHMENTS)
+                .orElseThrow();
+        assertThat(ops.requiredFilters()).containsExactly("candidate_id");
+        http.answers.add(new CatsWriterTest.Answer(200, Map.of(), "%PDF"));
+        ops.content()
+                .content(ctx, dev.interlink.platform.provider.RemoteKey.of("55"))
+                .close();
+        assertThat(http.calls.get(0).uri().getPath()).isEqualTo("/v3/attachments/55/download");
+        // asking only for JSON gets a 406 from CATS (docs/providers/cats.md §4.6)
+        assertThat(http.calls.get(0).headers().get("Accept")).containsExactly("*/*");
+    }
 }
