@@ -27,6 +27,55 @@ class LoxoMoreTest extends LoxoTestBase {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void a_person_email_row_is_deleted_by_its_id_and_a_second_delete_is_404() {
+        var a = newAccount(5);
+        var r = form(
+                a,
+                "POST",
+                "/people",
+                "person%5Bname%5D=D&person%5Bemails%5D%5B%5D%5Bvalue%5D=d%40example.com"
+                        + "&person%5Bemails%5D%5B%5D%5Bvalue%5D=keep%40example.com");
+        Object pid = Http.at(r.json(), "person", "id");
+        Object rid = Http.at(r.json(), "person", "emails", 0, "id");
+        var del = Http.send(
+                "DELETE",
+                a.baseUrl() + "/people/" + pid + "/emails/" + rid,
+                null,
+                "Authorization",
+                "Bearer " + a.apiKey());
+        assertEquals(200, del.status());
+        var person = get(a, "/people/" + pid).json();
+        assertEquals(
+                List.of("keep@example.com"),
+                ((List<Map<String, Object>>) person.get("emails"))
+                        .stream().map(e -> e.get("value")).toList());
+        var again = Http.send(
+                "DELETE",
+                a.baseUrl() + "/people/" + pid + "/emails/" + rid,
+                null,
+                "Authorization",
+                "Bearer " + a.apiKey());
+        assertEquals(404, again.status());
+    }
+
+    @Test
+    void a_person_phone_row_is_deleted_by_its_id() {
+        var a = newAccount(5);
+        var r = form(a, "POST", "/people", "person%5Bname%5D=P&person%5Bphones%5D%5B%5D%5Bvalue%5D=%2B15550001");
+        Object pid = Http.at(r.json(), "person", "id");
+        Object rid = Http.at(r.json(), "person", "phones", 0, "id");
+        var del = Http.send(
+                "DELETE",
+                a.baseUrl() + "/people/" + pid + "/phones/" + rid,
+                null,
+                "Authorization",
+                "Bearer " + a.apiKey());
+        assertEquals(200, del.status());
+        assertEquals(List.of(), get(a, "/people/" + pid).json().get("phones"));
+    }
+
+    @Test
     void person_create_without_name_gives_422() {
         var a = newAccount(5);
         assertEquals(
