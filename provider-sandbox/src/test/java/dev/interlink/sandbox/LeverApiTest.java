@@ -260,6 +260,30 @@ class LeverApiTest extends LeverTestBase {
     }
 
     @Test
+    void tags_are_added_and_removed_per_opportunity_and_links_change_the_contact() {
+        var a = newAccount(5);
+        String t = access(a);
+        var created = api(
+                a,
+                t,
+                "POST",
+                "/opportunities?perform_as=" + superAdmin(a),
+                Map.of("name", "Tag Links", "tags", List.of("math", "logic"), "links", List.of("https://a.example")));
+        String id = Http.at(created.json(), "data", "id");
+        var added = api(a, t, "POST", "/opportunities/" + id + "/addTags", Map.of("tags", List.of("poetry")));
+        assertEquals(200, added.status(), added.body());
+        var removed = api(a, t, "POST", "/opportunities/" + id + "/removeTags", Map.of("tags", List.of("math")));
+        assertEquals(List.of("logic", "poetry"), Http.at(removed.json(), "data", "tags"));
+        api(a, t, "POST", "/opportunities/" + id + "/addLinks", Map.of("links", List.of("https://b.example")));
+        var links = api(
+                a, t, "POST", "/opportunities/" + id + "/removeLinks", Map.of("links", List.of("https://a.example")));
+        assertEquals(List.of("https://b.example"), Http.at(links.json(), "data", "links"));
+        assertEquals(
+                List.of("https://b.example"),
+                Http.at(get(a, t, "/opportunities/" + id).json(), "data", "links"));
+    }
+
+    @Test
     void create_opportunity_with_a_known_email_dedupes_onto_the_existing_contact() {
         var a = newAccount(5);
         String t = access(a);

@@ -60,6 +60,10 @@ final class LeverRoutes {
                             provider, acc(req), req.params.get("id"), str(b.get("reason")), req.q("perform_as"));
                     return Resp.json(200, wrap(present(req, o)));
                 })
+                .add("POST", "/opportunities/{id}/addTags", oppW, req -> tags(req, true))
+                .add("POST", "/opportunities/{id}/removeTags", oppW, req -> tags(req, false))
+                .add("POST", "/opportunities/{id}/addLinks", oppW, req -> links(req, true))
+                .add("POST", "/opportunities/{id}/removeLinks", oppW, req -> links(req, false))
                 .add("GET", "/opportunities/{id}/applications", "applications:read:admin", req -> {
                     Map<String, Object> o = opportunity(req);
                     List<Map<String, Object>> apps =
@@ -420,6 +424,51 @@ final class LeverRoutes {
             acc.data.opportunities.put(acc.data.number(K_OPP, (String) o.get("id")), copy);
         }
         return Resp.json(200, wrap(c));
+    }
+
+    /** {@code POST /opportunities/:id/addTags|removeTags {"tags": [...]}}: this opportunity's tags (§5 [LIVE] S5). */
+    @SuppressWarnings("unchecked")
+    static Resp tags(Req req, boolean add) {
+        LeverAccount acc = acc(req);
+        Map<String, Object> o = EntityStore.deepCopy(opportunity(req));
+        Object given = Json.object(req.body).get("tags");
+        if (!(given instanceof List<?> l)) throw new ApiException(400, "tags must be an array");
+        List<Object> now = new ArrayList<>(list(o.get("tags")));
+        for (Object t : l) {
+            if (add && !now.contains(t)) now.add(t);
+            if (!add) now.remove(t);
+        }
+        o.put("tags", now);
+        o.put("updatedAt", acc.now());
+        acc.data.opportunities.put(acc.data.number(K_OPP, (String) o.get("id")), o);
+        return Resp.json(200, wrap(present(req, o)));
+    }
+
+    /**
+     * {@code POST /opportunities/:id/addLinks|removeLinks {"links": [...]}}: links belong to the contact, so every
+     * opportunity of the contact shows the change (§5 [LIVE] S5).
+     */
+    static Resp links(Req req, boolean add) {
+        LeverAccount acc = acc(req);
+        Map<String, Object> target = opportunity(req);
+        Object given = Json.object(req.body).get("links");
+        if (!(given instanceof List<?> l)) throw new ApiException(400, "links must be an array");
+        List<Object> now = new ArrayList<>(list(target.get("links")));
+        for (Object link : l) {
+            if (add && !now.contains(link)) now.add(link);
+            if (!add) now.remove(link);
+        }
+        Object contact = target.get("contact");
+        Map<String, Object> answer = null;
+        for (Map<String, Object> o :
+                acc.data.opportunities.filter(i -> true, x -> java.util.Objects.equals(contact, x.get("contact")))) {
+            Map<String, Object> copy = EntityStore.deepCopy(o);
+            copy.put("links", new ArrayList<>(now));
+            copy.put("updatedAt", acc.now());
+            acc.data.opportunities.put(acc.data.number(K_OPP, (String) o.get("id")), copy);
+            if (o.get("id").equals(target.get("id"))) answer = copy;
+        }
+        return Resp.json(200, wrap(present(req, answer == null ? target : answer)));
     }
 
     /** POST /opportunities?perform_as= (JSON or multipart with resumeFile / files). */

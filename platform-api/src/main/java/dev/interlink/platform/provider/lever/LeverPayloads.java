@@ -71,21 +71,22 @@ final class LeverPayloads {
         JsonNode loc = current.get("location");
         String location = loc == null ? null : loc.isTextual() ? loc.asText() : Tolerant.text(loc, "name");
         if (location != null) b.put("location", location);
-        Set<String> emails = new LinkedHashSet<>();
-        LeverMapper.emails(current).forEach(e -> emails.add(e.email()));
-        Set<String> lower = new LinkedHashSet<>(
-                emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).toList());
-        if (in.has("emails"))
-            for (EmailInput e : in.emails()) if (lower.add(e.email().toLowerCase(Locale.ROOT))) emails.add(e.email());
+        // emails/phones given are the new sets (PUT replaces them, §5); not given: the stored ones are sent back
         ArrayNode emailArray = b.putArray("emails");
-        emails.forEach(emailArray::add);
-        ArrayNode phones = b.putArray("phones");
-        Set<String> digits = new LinkedHashSet<>();
-        for (JsonNode p : Tolerant.array(current, "phones")) {
-            phones.add(p);
-            digits.add(digits(p.isTextual() ? p.asText() : Tolerant.text(p, "value")));
+        if (in.has("emails")) {
+            Set<String> lower = new LinkedHashSet<>();
+            for (EmailInput e : primaryFirst(in.emails()))
+                if (lower.add(e.email().toLowerCase(Locale.ROOT))) emailArray.add(e.email());
+        } else {
+            LeverMapper.emails(current).forEach(e -> emailArray.add(e.email()));
         }
-        if (in.has("phones")) for (PhoneInput p : in.phones()) if (digits.add(digits(p.number()))) phones.add(phone(p));
+        ArrayNode phones = b.putArray("phones");
+        if (in.has("phones")) {
+            Set<String> digits = new LinkedHashSet<>();
+            for (PhoneInput p : in.phones()) if (digits.add(digits(p.number()))) phones.add(phone(p));
+        } else {
+            for (JsonNode p : Tolerant.array(current, "phones")) phones.add(p);
+        }
         return b;
     }
 
@@ -94,6 +95,17 @@ final class LeverPayloads {
         Set<String> have = new LinkedHashSet<>();
         LeverMapper.urls(opportunity).forEach(u -> have.add(u.url()));
         return urls.stream().map(UrlInput::url).filter(have::add).toList();
+    }
+
+    /** The contact's links not in {@code urls} ({@code POST /opportunities/:id/removeLinks}). */
+    static List<String> staleLinks(JsonNode opportunity, List<UrlInput> urls) {
+        Set<String> want = new LinkedHashSet<>();
+        urls.forEach(u -> want.add(u.url()));
+        return LeverMapper.urls(opportunity).stream()
+                .map(u -> u.url())
+                .filter(u -> !want.contains(u))
+                .distinct()
+                .toList();
     }
 
     static ObjectNode list(String field, List<String> values) {

@@ -17,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -81,21 +82,50 @@ public class LeverWriter implements AtsWriter {
             JsonNode current = LeverConnector.data(ctx.getJson("/contacts/" + candidateId));
             send(ctx, "PUT", "/contacts/" + candidateId, null, LeverPayloads.contact(current, in));
         }
-        boolean links = in.has("urls") && in.urls() != null && !in.urls().isEmpty();
-        boolean tags = in.has("tags") && in.tags() != null && !in.tags().isEmpty();
+        boolean links = in.has("urls") && in.urls() != null;
+        boolean tags = in.has("tags") && in.tags() != null;
         if (!links && !tags) return;
-        // links belong to the contact but are written through an opportunity; tags to the oldest opportunity
-        JsonNode oldest = opportunities(ctx, candidateId).stream()
-                .min(LeverMapper.OLDEST_FIRST)
-                .orElseThrow(() -> ApiProblem.of(
-                        ErrorCode.REMOTE_INPUT_INVALID,
-                        "This Lever contact has no opportunity to add links or tags to"));
+        // links belong to the contact but are written through an opportunity (any one changes the contact); tags
+        // belong to each opportunity, and the candidate's tags are their union (§5): missing tags go on the oldest,
+        // tags left out come off every opportunity that has them
+        List<JsonNode> opps = opportunities(ctx, candidateId);
+        if (opps.isEmpty()) {
+            throw ApiProblem.of(
+                    ErrorCode.REMOTE_INPUT_INVALID, "This Lever contact has no opportunity to write links or tags to");
+        }
+        JsonNode oldest = opps.get(0);
         String opp = Tolerant.id(oldest, "id");
         String user = reference.performAs(ctx);
-        List<String> newLinks = links ? LeverPayloads.newLinks(oldest, in.urls()) : List.of();
-        if (!newLinks.isEmpty())
-            send(ctx, "POST", "/opportunities/" + opp + "/addLinks", user, LeverPayloads.list("links", newLinks));
-        if (tags) send(ctx, "POST", "/opportunities/" + opp + "/addTags", user, LeverPayloads.list("tags", in.tags()));
+        if (links) {
+            List<String> add = LeverPayloads.newLinks(oldest, in.urls());
+            List<String> remove = LeverPayloads.staleLinks(oldest, in.urls());
+            if (!add.isEmpty())
+                send(ctx, "POST", "/opportunities/" + opp + "/addLinks", user, LeverPayloads.list("links", add));
+            if (!remove.isEmpty())
+                send(ctx, "POST", "/opportunities/" + opp + "/removeLinks", user, LeverPayloads.list("links", remove));
+        }
+        if (tags) {
+            Set<String> want = new java.util.LinkedHashSet<>(in.tags());
+            Set<String> union = new java.util.LinkedHashSet<>();
+            for (JsonNode o : opps) {
+                List<String> have = new java.util.ArrayList<>();
+                for (JsonNode t : Tolerant.array(o, "tags")) if (t.isTextual()) have.add(t.asText());
+                union.addAll(have);
+                List<String> stale =
+                        have.stream().filter(t -> !want.contains(t)).toList();
+                if (!stale.isEmpty()) {
+                    send(
+                            ctx,
+                            "POST",
+                            "/opportunities/" + Tolerant.id(o, "id") + "/removeTags",
+                            user,
+                            LeverPayloads.list("tags", stale));
+                }
+            }
+            List<String> missing = want.stream().filter(t -> !union.contains(t)).toList();
+            if (!missing.isEmpty())
+                send(ctx, "POST", "/opportunities/" + opp + "/addTags", user, LeverPayloads.list("tags", missing));
+        }
     }
 
     @Override

@@ -66,9 +66,9 @@ class LeverPayloadsTest {
     }
 
     @Test
-    void a_contact_update_keeps_what_it_does_not_change_and_only_adds_emails_and_phones() {
+    void a_contact_update_keeps_what_it_does_not_change_and_sends_the_given_emails_and_phones_as_the_sets() {
         JsonNode current = json("{'id':'c1','name':'Ada Lovelace','headline':'Analyst','location':{'name':'London'},"
-                + "'emails':['ada@x.example'],'phones':[{'type':'mobile','value':'+1 (555) 0100'}]}");
+                + "'emails':['ada@x.example','old@x.example'],'phones':[{'type':'mobile','value':'+1 (555) 0100'}]}");
         ObjectNode b = LeverPayloads.contact(
                 current,
                 input(
@@ -85,9 +85,18 @@ class LeverPayloadsTest {
         assertThat(b.get("name").asText()).isEqualTo("Ada King");
         assertThat(b.get("headline").asText()).isEqualTo("Analyst");
         assertThat(b.get("location").asText()).isEqualTo("London");
-        assertThat(b.get("emails").toString()).isEqualTo("[\"ada@x.example\",\"new@x.example\"]");
+        assertThat(b.get("emails").toString()).isEqualTo("[\"ADA@x.example\",\"new@x.example\"]");
         assertThat(b.get("phones")).hasSize(2);
         assertThat(b.get("phones").get(1).get("value").asText()).isEqualTo("+15550199");
+    }
+
+    @Test
+    void a_contact_update_without_emails_or_phones_sends_the_stored_ones_back_unchanged() {
+        JsonNode current = json("{'id':'c1','name':'Ada Lovelace','emails':['ada@x.example'],"
+                + "'phones':[{'type':'mobile','value':'+1 (555) 0100'}]}");
+        ObjectNode b = LeverPayloads.contact(current, input("Augusta", null, null, List.of(), List.of(), "first_name"));
+        assertThat(b.get("emails").toString()).isEqualTo("[\"ada@x.example\"]");
+        assertThat(b.get("phones").toString()).isEqualTo("[{\"type\":\"mobile\",\"value\":\"+1 (555) 0100\"}]");
     }
 
     @Test

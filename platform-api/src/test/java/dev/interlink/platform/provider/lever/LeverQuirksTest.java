@@ -350,6 +350,45 @@ class LeverQuirksTest {
                         ApiProblem.class, p -> assertThat(p.code()).isEqualTo(ErrorCode.ATS_STAGE_NOT_IN_JOB_WORKFLOW));
     }
 
+    // ---- PATCH sets: emails and phones through the contact PUT, links and tags through the opportunity ----
+
+    @Test
+    void an_update_replaces_emails_links_and_tags_as_sets() {
+        Sandbox.AccountInfo a = newAccount(5);
+        ConnectorContext ctx = ctx(a);
+        String contact = writer.createCandidate(
+                ctx,
+                new AtsWriter.CandidateInput(
+                        "Ada",
+                        "Sets",
+                        null,
+                        null,
+                        List.of(new AtsWriter.EmailInput("ada.sets@quirks.example", "PERSONAL", true)),
+                        List.of(),
+                        List.of(new AtsWriter.UrlInput("https://github.com/adasets", "GITHUB")),
+                        List.of("math", "logic"),
+                        null,
+                        Set.of("first_name", "last_name", "emails", "urls", "tags")));
+        writer.updateCandidate(
+                ctx,
+                contact,
+                new AtsWriter.CandidateInput(
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(new AtsWriter.EmailInput("ada.new@quirks.example", null, true)),
+                        List.of(),
+                        List.of(new AtsWriter.UrlInput("https://ada.example", "PERSONAL")),
+                        List.of("logic", "poetry"),
+                        null,
+                        Set.of("emails", "urls", "tags")));
+        Candidate c = this.<Candidate>ops(AtsResource.CANDIDATES).get().get(ctx, RemoteKey.of(contact));
+        assertThat(c.emails()).extracting(e -> e.email()).containsExactly("ada.new@quirks.example");
+        assertThat(c.urls()).extracting(u -> u.url()).containsExactly("https://ada.example");
+        assertThat(c.tags()).extracting(t -> t.name()).containsExactlyInAnyOrder("logic", "poetry");
+    }
+
     // ---- rejecting = archiving with a non-hired reason ----
 
     @Test
