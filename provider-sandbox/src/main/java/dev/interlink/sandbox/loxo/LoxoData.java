@@ -231,7 +231,7 @@ final class LoxoData {
         m.put("state_code", city[1]);
         m.put("zip", city[2]);
         m.put("country_code", "US");
-        m.put("owners", List.of());
+        m.put("owners", List.of(owner(j)));
         m.put("contacts", List.of());
         int salary = 80 + r.nextInt(80);
         m.put("salary", String.valueOf(salary * 1000));
@@ -363,6 +363,22 @@ final class LoxoData {
         p.put("salary", (80_000 + r.nextInt(80) * 1000) + ".0");
         p.put("bill_rate", (80 + r.nextInt(60)) + ".0");
         return p;
+    }
+
+    /** A job owner row (§6.3): its own row id, and the user it names in {@code user_id}. */
+    Map<String, Object> owner(int j) {
+        Map<String, Object> u = user(j % 8);
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("id", 900_000L + j);
+        o.put("position", 1);
+        o.put("name", u.get("name"));
+        o.put("email", u.get("email"));
+        o.put("phone", null);
+        o.put("user_id", u.get("id"));
+        o.put("avatar_thumb_url", "/profile_pictures/thumb/missing.png");
+        o.put("avatar_original_url", "/profile_pictures/original/missing.png");
+        o.put("job_owner_type_id", 3);
+        return o;
     }
 
     Map<String, Object> user(int u) {

@@ -97,8 +97,22 @@ final class LoxoMapper {
                 ref(id(p, "owned_by_id"), null),
                 List.of(),
                 attachments,
-                Map.of(),
+                customFields(p),
                 p);
+    }
+
+    /**
+     * Custom fields are top-level keys {@code custom_<type>_<n>} defined by {@code /dynamic_fields} (§6): a text is a
+     * string (or null), a hierarchy an array of {@code {id, value}} kept as it is, like the writes that take ids.
+     */
+    static Map<String, Object> customFields(JsonNode record) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        record.fields().forEachRemaining(e -> {
+            if (!e.getKey().startsWith("custom_")) return;
+            JsonNode v = e.getValue();
+            out.put(e.getKey(), v == null || v.isNull() ? null : v.isContainerNode() ? v : v.asText());
+        });
+        return out;
     }
 
     /**
@@ -197,7 +211,9 @@ final class LoxoMapper {
         else if (salary != null) comp.add(new Compensation(salary, salary, null, null, "SALARY"));
         List<HiringTeamMember> team = new ArrayList<>();
         for (JsonNode o : Tolerant.array(j, "owners")) {
-            String uid = o.isValueNode() ? Tolerant.scalar(o) : id(o, "id");
+            // an owner row has its own id; the user it names is user_id (§6.3). A bare value is read as a user id.
+            String uid =
+                    o.isValueNode() ? Tolerant.scalar(o) : id(o, "user_id") != null ? id(o, "user_id") : id(o, "id");
             if (uid != null)
                 team.add(new HiringTeamMember(
                         ref(uid, o.isObject() ? text(o, "name") : null), List.of("OWNER"), "owner"));
@@ -224,7 +240,7 @@ final class LoxoMapper {
                 team,
                 instant(j, "opened_at"),
                 instant(j, "filled_at"),
-                Map.of(),
+                customFields(j),
                 j);
     }
 

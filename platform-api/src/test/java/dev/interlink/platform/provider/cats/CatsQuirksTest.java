@@ -102,6 +102,32 @@ class CatsQuirksTest {
         assertThat(j.status()).isEqualTo("OTHER");
         assertThat(j.statusRaw()).isEqualTo("Sourcing Paused");
     }
+
+    @Test
+    void an_attachment_size_given_as_a_string_reads_like_a_number() {
+        var s = CatsMapper.attachment(json("{'id':9,'filename':'cv.pdf','size':'2048','version':'1'}"));
+        var n = CatsMapper.attachment(json("{'id':9,'filename':'cv.pdf','size':2048,'version':1}"));
+        assertThat(s.sizeBytes()).isEqualTo(2048L).isEqualTo(n.sizeBytes());
+    }
+
+    @Test
+    void an_email_given_as_a_plain_string_is_the_primary_email() {
+        Candidate c = CatsMapper.candidate(json("{'id':1,'emails':'ada@example.com'}"));
+        assertThat(c.emails()).extracting(e -> e.email()).containsExactly("ada@example.com");
+        assertThat(c.emails().get(0).isPrimary()).isTrue();
+    }
+
+    @Test
+    void a_null_field_and_a_missing_field_read_the_same() {
+        Candidate nulls = CatsMapper.candidate(
+                json("{'id':1,'title':null,'current_employer':null,'website':null,'social_media_urls':null}"));
+        Candidate missing = CatsMapper.candidate(json("{'id':1}"));
+        assertThat(nulls.title()).isNull();
+        assertThat(nulls.companyName()).isNull();
+        assertThat(nulls.urls()).isEqualTo(missing.urls()).isEmpty();
+        assertThat(nulls.emails()).isEqualTo(missing.emails()).isEmpty();
+    }
+
     // ---- the connector's requests (a scripted transport records what it sends) ----
 
     final CatsWriterTest.Scripted http = new CatsWriterTest.Scripted();

@@ -92,4 +92,73 @@ class LoxoQuirksTest {
         assertThat(a.status()).isEqualTo("REJECTED");
         assertThat(a.statusRaw()).isEqualTo("Overqualified");
     }
+    // ---- shapes the notes say vary (docs/providers/loxo.md §6), one form per test ----
+
+    @Test
+    void tags_as_the_comma_joined_string_become_tag_names() {
+        Candidate c = LoxoMapper.candidate(json("{'id':1,'all_raw_tags':'python, remote ,java'}"));
+        assertThat(c.tags()).extracting(t -> t.name()).containsExactly("python", "remote", "java");
+    }
+
+    @Test
+    void tags_as_an_array_of_strings_become_tag_names() {
+        Candidate c = LoxoMapper.candidate(json("{'id':1,'all_raw_tags':['python','remote']}"));
+        assertThat(c.tags()).extracting(t -> t.name()).containsExactly("python", "remote");
+    }
+
+    @Test
+    void an_empty_tag_string_a_null_and_a_missing_field_are_no_tags() {
+        assertThat(LoxoMapper.candidate(json("{'id':1,'all_raw_tags':''}")).tags())
+                .isEmpty();
+        assertThat(LoxoMapper.candidate(json("{'id':1,'all_raw_tags':null}")).tags())
+                .isEmpty();
+        assertThat(LoxoMapper.candidate(json("{'id':1}")).tags()).isEmpty();
+    }
+
+    @Test
+    void emails_and_phones_given_as_bare_strings_are_read_like_rows() {
+        Candidate c = LoxoMapper.candidate(json("{'id':1,'emails':['a@x.com'],'phones':['+1 555 0100']}"));
+        assertThat(c.emails()).extracting("email").containsExactly("a@x.com");
+        assertThat(c.phones()).extracting("number").containsExactly("+1 555 0100");
+    }
+
+    @Test
+    void ids_given_as_strings_map_like_ids_given_as_numbers() {
+        Candidate n = LoxoMapper.candidate(json("{'id':166640410,'owned_by_id':150101}"));
+        Candidate s = LoxoMapper.candidate(json("{'id':'166640410','owned_by_id':'150101'}"));
+        assertThat(s.id()).isEqualTo(n.id());
+        assertThat(s.owner().remoteId()).isEqualTo(n.owner().remoteId());
+    }
+
+    @Test
+    void a_job_owner_row_names_its_user_by_user_id_not_by_its_own_row_id() {
+        Job j = LoxoMapper.job(
+                json("{'id':3,'owners':[{'id':11,'position':1,'name':'Jane Recruiter','user_id':150101}]}"));
+        assertThat(j.hiringTeam()).hasSize(1);
+        assertThat(j.hiringTeam().get(0).user().remoteId()).isEqualTo("150101");
+        assertThat(j.hiringTeam().get(0).user().name()).isEqualTo("Jane Recruiter");
+    }
+
+    @Test
+    void a_job_owner_given_as_a_bare_id_is_read_as_the_user_id() {
+        Job j = LoxoMapper.job(json("{'id':3,'owners':[150101]}"));
+        assertThat(j.hiringTeam().get(0).user().remoteId()).isEqualTo("150101");
+    }
+
+    @Test
+    void custom_fields_are_the_top_level_custom_keys_texts_as_strings_hierarchies_as_given() {
+        Candidate c = LoxoMapper.candidate(json(
+                "{'id':1,'custom_text_1':'blue','custom_text_2':null,'custom_hierarchy_1':[{'id':5704030,'value':'EMEA'}],"
+                        + "'current_title':'x'}"));
+        assertThat(c.customFields()).containsOnlyKeys("custom_text_1", "custom_text_2", "custom_hierarchy_1");
+        assertThat(c.customFields().get("custom_text_1")).isEqualTo("blue");
+        assertThat(c.customFields().get("custom_text_2")).isNull();
+        assertThat(c.customFields().get("custom_hierarchy_1").toString()).contains("5704030");
+    }
+
+    @Test
+    void a_time_with_an_offset_is_normalized_to_utc() {
+        Candidate c = LoxoMapper.candidate(json("{'id':1,'created_at':'2024-07-15T12:28:19.935-04:00'}"));
+        assertThat(c.remoteCreatedAt()).isEqualTo(Instant.parse("2024-07-15T16:28:19.935Z"));
+    }
 }
