@@ -408,6 +408,46 @@ public abstract class ConnectorContractTest {
 
     @Test
     @EnabledIf("declaresWrites")
+    void an_update_with_other_emails_leaves_exactly_those_emails() {
+        String id = createCandidate("Contractsets");
+        writer().updateCandidate(
+                        ctx(writes()),
+                        id,
+                        new AtsWriter.CandidateInput(
+                                null,
+                                null,
+                                null,
+                                null,
+                                List.of(new AtsWriter.EmailInput("sets-new@contract.example", "WORK", true)),
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                null,
+                                Set.of("emails")));
+        assertThat(candidate(id).emails()).extracting(e -> e.email()).containsExactly("sets-new@contract.example");
+    }
+
+    boolean rejects() {
+        return declaresWrites() && writer().canReject();
+    }
+
+    @Test
+    @EnabledIf("rejects")
+    void a_rejected_application_is_read_back_rejected_and_its_reasons_are_listed() {
+        Application app = apply(createCandidate("Contractreject"), firstJob());
+        assertThat(this.<dev.interlink.model.ats.RejectionReason>ops(AtsResource.REJECTION_REASONS)
+                        .list()
+                        .list(ctx(writes()), new ListRequest(null, 50, Map.of()))
+                        .items())
+                .isNotEmpty();
+        ResourceOps<Application> apps = ops(AtsResource.APPLICATIONS);
+        RemoteKey appKey = RemoteKey.decode(app.id(), apps.keyArity(), "/id");
+        writer().reject(ctx(writes()), appKey, null, null);
+        assertThat(apps.get().get(ctx(writes()), appKey).status()).isIn("REJECTED", "WITHDRAWN");
+    }
+
+    @Test
+    @EnabledIf("declaresWrites")
     void a_created_application_belongs_to_the_candidate_and_the_job() {
         Job job = firstJob();
         String candidateId = createCandidate("Contractapply");
