@@ -350,6 +350,21 @@ class LeverQuirksTest {
                         ApiProblem.class, p -> assertThat(p.code()).isEqualTo(ErrorCode.ATS_STAGE_NOT_IN_JOB_WORKFLOW));
     }
 
+    /** docs/providers/lever.md §4: limit above 100 is undocumented; the switch makes Lever refuse it. */
+    @Test
+    void a_limit_over_one_hundred_is_never_requested_even_when_lever_would_refuse_it() {
+        Sandbox.AccountInfo a = newAccount(130);
+        sandbox.setQuirk(a.accountId(), "limit_over_100", "400");
+        assertThatThrownBy(() -> ctx(a).getJson("/opportunities", Map.of("limit", "101")))
+                .isInstanceOf(ApiProblem.class);
+        ResourceOps<Candidate> ops = ops(AtsResource.CANDIDATES);
+        assertThat(ops.maxPageSize()).isLessThanOrEqualTo(100);
+        assertThat(ops.list()
+                        .list(ctx(a), new ListRequest(null, ops.maxPageSize(), Map.of()))
+                        .items())
+                .isNotEmpty();
+    }
+
     // ---- PATCH sets: emails and phones through the contact PUT, links and tags through the opportunity ----
 
     @Test
