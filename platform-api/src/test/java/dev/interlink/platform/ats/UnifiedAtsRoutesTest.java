@@ -291,6 +291,8 @@ class UnifiedAtsRoutesTest extends ApiTest {
                 "/unified/ats/companies",
                 "/unified/ats/users",
                 "/unified/ats/organizations",
+                "/unified/ats/rejection_reasons",
+                "/unified/ats/rejection_reasons/NTY5MTE5MDo2Mzc3MTAw",
                 "/unified/user-directory/users",
                 "/proxy/candidates"
             })

@@ -527,6 +527,13 @@ class UnifiedWritesTest extends ApiTest {
     }
 
     @Test
+    void loxo_has_no_rejection_reasons_resource() {
+        Api.Response r = api.get(q("/unified/ats/rejection_reasons", loxo), a.token());
+        assertThat(r.status()).as(r.text()).isEqualTo(404);
+        assertThat(r.code()).isEqualTo("INTEGRATION.RESOURCE_NOT_SUPPORTED");
+    }
+
+    @Test
     void capabilities_list_the_write_operations_per_resource() {
         Api.Response c = api.get("/integrated-accounts/" + cats + "/capabilities", a.token());
         assertThat(c.status()).as(c.text()).isEqualTo(200);
