@@ -104,6 +104,7 @@ public class CatsWriter implements AtsWriter {
                         .close();
             }
             deleteRows(ctx, candidateId, "emails", have, want);
+            makePrimary(ctx, candidateId, in.emails(), have);
         }
         if (in.has("phones")) {
             Map<String, String> have =
@@ -132,6 +133,23 @@ public class CatsWriter implements AtsWriter {
             if (k != null && !k.isEmpty() && rid != null) out.putIfAbsent(k, rid);
         }
         return out;
+    }
+
+    /**
+     * The email marked primary, when it was already stored as a secondary row, is made primary with a PUT of its row
+     * ({@code is_primary: true} unmarks the others, §4.1); a new primary row was POSTed with the flag already.
+     */
+    static void makePrimary(
+            ConnectorContext ctx, String candidateId, List<EmailInput> emails, Map<String, String> had) {
+        EmailInput primary =
+                emails.stream().filter(EmailInput::isPrimary).findFirst().orElse(null);
+        if (primary == null || !had.containsKey(lower(primary.email()))) return;
+        String rid = had.get(lower(primary.email()));
+        JsonNode row = ctx.getJson("/candidates/" + candidateId + "/emails/" + rid);
+        if (Boolean.TRUE.equals(Tolerant.bool(row, "is_primary"))) return;
+        ObjectNode body = JSON.createObjectNode().put("email", primary.email()).put("is_primary", true);
+        send(ctx, "PUT", "/candidates/" + candidateId + "/emails/" + rid, Map.of(), body)
+                .close();
     }
 
     /** DELETE is idempotent (a retried one answers 404 at worst, which means gone), so the pipeline may retry it. */

@@ -630,6 +630,28 @@ class UnifiedWritesTest extends ApiTest {
     }
 
     @Test
+    void a_cats_patch_can_make_a_stored_secondary_email_the_primary() throws Exception {
+        String id = newCandidate(cats, "s7");
+        Api.Response r = patch(
+                cats,
+                id,
+                Map.of(
+                        "emails",
+                        List.of(
+                                Map.of("email", "adas7@example.com"),
+                                Map.of("email", "adas7@work.example.com", "is_primary", true))));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        JsonNode rows =
+                native_(cats, "/candidates/" + r.json().path("remote_id").asText() + "/emails");
+        for (JsonNode row : rows.at("/_embedded/emails")) {
+            assertThat(row.path("is_primary").asBoolean())
+                    .as(row.path("email").asText())
+                    .isEqualTo(row.path("email").asText().equals("adas7@work.example.com"));
+        }
+        assertThat(r.json().path("emails").findValuesAsText("email")).hasSize(2);
+    }
+
+    @Test
     void a_cats_patch_with_other_urls_replaces_the_website_and_social_links() throws Exception {
         String id = newCandidate(cats, "s2");
         Api.Response r =
