@@ -22,6 +22,12 @@ spec:
         app.kubernetes.io/name: {{ .component }}
       annotations:
         checksum/config: {{ include (print $root.Template.BasePath "/configmap.yaml") $root | sha256sum }}
+        {{- if $c.managementPort }}
+        # scraped on the pod's management port; no Service or Ingress routes it (docs/observability.md)
+        prometheus.io/scrape: "true"
+        prometheus.io/port: {{ $c.managementPort | quote }}
+        prometheus.io/path: /metrics
+        {{- end }}
     spec:
       serviceAccountName: {{ include "interlink.sa" $root }}
       automountServiceAccountToken: false
@@ -33,6 +39,9 @@ spec:
           imagePullPolicy: {{ $root.Values.image.pullPolicy }}
           ports:
             - {name: http, containerPort: {{ $c.port }}}
+            {{- if $c.managementPort }}
+            - {name: management, containerPort: {{ $c.managementPort }}}
+            {{- end }}
           envFrom:
             - configMapRef: {name: {{ $root.Release.Name }}-interlink-config}
           env:

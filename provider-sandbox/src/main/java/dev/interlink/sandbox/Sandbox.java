@@ -6,6 +6,7 @@ import dev.interlink.sandbox.common.Fault;
 import dev.interlink.sandbox.common.Registry;
 import dev.interlink.sandbox.common.RollingWindowLimiter;
 import dev.interlink.sandbox.common.TokenBucketLimiter;
+import dev.interlink.sandbox.common.TraceLog;
 import dev.interlink.sandbox.control.ControlApi;
 import dev.interlink.sandbox.spi.AccountEndpoint;
 import dev.interlink.sandbox.spi.AccountRequest;
@@ -65,6 +66,7 @@ public final class Sandbox implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final Registry registry;
+    private final TraceLog traces = new TraceLog();
     private final String host;
     private final List<SimulatedProvider> providers;
 
@@ -102,7 +104,8 @@ public final class Sandbox implements AutoCloseable {
         server.setStopTimeout(1_000);
         List<SimulatedProvider> providers = Simulators.create(registry);
         Sandbox sb = new Sandbox(server, connector, registry, host, providers);
-        server.setHandler(new SandboxHandler(providers, new ControlApi(sb, adminToken, providers, registry)));
+        server.setHandler(
+                new SandboxHandler(providers, new ControlApi(sb, adminToken, providers, registry), sb.traces));
         try {
             server.start();
         } catch (Exception e) {
@@ -347,6 +350,11 @@ public final class Sandbox implements AutoCloseable {
 
     public Map<String, Object> quirks(String accountId) {
         return registry.byId(accountId).effectiveQuirks();
+    }
+
+    /** Trace ids of the last provider requests that carried a W3C traceparent (oldest first). */
+    public List<String> traceIds() {
+        return traces.traceIds();
     }
 
     /** {"requests": N, "by_status": {...}, "by_route": {"GET /candidates/{id}": n}} */

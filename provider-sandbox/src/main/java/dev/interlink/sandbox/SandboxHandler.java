@@ -2,6 +2,7 @@ package dev.interlink.sandbox;
 
 import dev.interlink.sandbox.common.Req;
 import dev.interlink.sandbox.common.Resp;
+import dev.interlink.sandbox.common.TraceLog;
 import dev.interlink.sandbox.control.ControlApi;
 import dev.interlink.sandbox.spi.SimulatedProvider;
 import java.net.StandardSocketOptions;
@@ -25,10 +26,12 @@ final class SandboxHandler extends Handler.Abstract {
 
     private final List<SimulatedProvider> providers;
     private final ControlApi control;
+    private final TraceLog traces;
 
-    SandboxHandler(List<SimulatedProvider> providers, ControlApi control) {
+    SandboxHandler(List<SimulatedProvider> providers, ControlApi control, TraceLog traces) {
         this.providers = providers;
         this.control = control;
+        this.traces = traces;
     }
 
     @Override
@@ -44,6 +47,7 @@ final class SandboxHandler extends Handler.Abstract {
             for (SimulatedProvider p : providers) {
                 if (!p.claims(path)) continue;
                 String mount = p.mountPath();
+                traces.record(headers.get("traceparent"));
                 resp = p.handle(req(request, path.substring(mount.length()), headers, body, origin + mount));
                 break;
             }

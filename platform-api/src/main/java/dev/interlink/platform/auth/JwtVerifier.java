@@ -10,6 +10,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.interlink.platform.common.DatabaseUnavailable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,6 +71,7 @@ public class JwtVerifier {
             }
             return config.issuer().equals(issuer) ? verifyOurs(token) : verifyTenantSigned(token, issuer);
         } catch (Exception e) {
+            DatabaseUnavailable.rethrowIfIn(e); // an outage is a 503, not "your token is bad"
             // parse errors, bad signatures, failed claims: all the same 401 to the caller
             return Optional.empty();
         }

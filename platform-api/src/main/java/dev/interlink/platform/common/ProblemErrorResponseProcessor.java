@@ -29,6 +29,14 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
     @SuppressWarnings("unchecked")
     public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
         int status = base.code();
+        boolean databaseDown =
+                status == 500 && DatabaseUnavailable.in(context.getRootCause().orElse(null));
+        if (databaseDown) {
+            status = 503; // not our bug: PostgreSQL is unreachable for now, and a retry will work
+            LOG.warn(
+                    "Database unavailable: {}",
+                    context.getRootCause().map(Throwable::toString).orElse(""));
+        }
         ErrorCode code =
                 switch (status) {
                     case 400 -> ErrorCode.PLATFORM_INPUT_INVALID;
@@ -52,6 +60,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
                                     .getContentType()
                                     .map(Object::toString)
                                     .orElse("(none)") + " is not accepted here";
+                    case 503 -> databaseDown ? "The database is unreachable for now; retry after a moment" : null;
                     default -> null;
                 };
         if (code == ErrorCode.PLATFORM_INTERNAL_ERROR) {
@@ -63,6 +72,9 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
                 values.forEach(v -> problem.header(name, v));
             }
         });
+        if (databaseDown) {
+            problem.header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+        }
         return (MutableHttpResponse<Map<String, Object>>) (MutableHttpResponse<?>) problem.status(status);
     }
 

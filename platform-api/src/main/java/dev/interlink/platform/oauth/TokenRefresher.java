@@ -2,6 +2,7 @@ package dev.interlink.platform.oauth;
 
 import dev.interlink.model.error.ErrorCode;
 import dev.interlink.platform.common.ApiProblem;
+import dev.interlink.platform.observability.InterlinkMetrics;
 import dev.interlink.platform.provider.auth.AuthScheme.Rejections;
 import dev.interlink.platform.provider.catalog.ProviderDefinition;
 import dev.interlink.platform.vault.SecretRef;
@@ -11,6 +12,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +50,7 @@ public class TokenRefresher {
     private final Vault vault;
     private final Clock clock;
     private final Duration lease;
+    private final InterlinkMetrics metrics;
     private final String owner = "replica-" + UUID.randomUUID();
     private final Map<UUID, CompletableFuture<TokenSet>> inFlight = new ConcurrentHashMap<>();
 
@@ -57,7 +60,9 @@ public class TokenRefresher {
             OAuthApps apps,
             Vault vault,
             Clock clock,
-            @Value("${interlink.oauth.refresh-lease:10s}") Duration lease) {
+            @Value("${interlink.oauth.refresh-lease:10s}") Duration lease,
+            InterlinkMetrics metrics) {
+        this.metrics = metrics;
         if (lease.compareTo(endpoint.timeout().multipliedBy(2)) < 0) {
             throw new IllegalStateException("interlink.oauth.refresh-lease must be at least twice the token timeout");
         }
@@ -173,6 +178,7 @@ public class TokenRefresher {
         OAuthClient client = apps.client(tenantId, provider.id())
                 .orElseThrow(() -> unavailable(provider, "no OAuth app is configured for " + provider.id(), null));
         TokenEndpoint.Outcome outcome = endpoint.refresh(provider.oauth2(), client, stored.refreshToken());
+        metrics.tokenRefresh(provider.id(), outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT));
         if (outcome instanceof TokenEndpoint.Issued issued) {
             TokenSet next = issued.tokens().refreshToken() != null
                     ? issued.tokens()

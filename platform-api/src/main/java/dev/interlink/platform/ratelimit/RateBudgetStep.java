@@ -1,5 +1,6 @@
 package dev.interlink.platform.ratelimit;
 
+import dev.interlink.platform.observability.InterlinkMetrics;
 import dev.interlink.platform.provider.ConnectorContext;
 import dev.interlink.platform.provider.catalog.Catalog;
 import dev.interlink.platform.provider.catalog.ProviderDefinition;
@@ -27,12 +28,15 @@ public class RateBudgetStep implements SendStep {
     private final RateBuckets buckets;
     private final Catalog catalog;
     private final boolean enabled;
+    private final InterlinkMetrics metrics;
 
     /** {@code interlink.rate-limit.outbound-enabled=false} exists for the overhead benchmark only. */
     public RateBudgetStep(
             RateBuckets buckets,
             Catalog catalog,
-            @Value("${interlink.rate-limit.outbound-enabled:true}") boolean enabled) {
+            @Value("${interlink.rate-limit.outbound-enabled:true}") boolean enabled,
+            InterlinkMetrics metrics) {
+        this.metrics = metrics;
         this.buckets = buckets;
         this.catalog = catalog;
         this.enabled = enabled;
@@ -46,7 +50,7 @@ public class RateBudgetStep implements SendStep {
         }
         RatePolicy policy = withSafetyMargin(RatePolicy.of(limit.get()));
         String key = ctx.provider() + ":" + ctx.accountId();
-        RateDecision decision = buckets.acquire(key, policy);
+        RateDecision decision = metrics.rateBudget(ctx.provider(), () -> buckets.acquire(key, policy));
         ServerRequestContext.currentRequest().ifPresent(r -> r.setAttribute(ATTRIBUTE, decision));
         RawResponse response = next.send(call);
         Integer remaining = integer(header(response, limit.get().remainingHeader()));

@@ -1,6 +1,7 @@
 package dev.interlink.platform.webhook;
 
 import dev.interlink.platform.cli.Cli;
+import dev.interlink.platform.observability.InterlinkMetrics;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -44,6 +45,7 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
     private final EndpointRepository endpoints;
     private final WebhookSecrets secrets;
     private final WebhookSender sender;
+    private final InterlinkMetrics metrics;
     private final WebhookConfig config;
     private final Clock clock;
     private final TransactionOperations<Connection> tx;
@@ -61,7 +63,9 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
             WebhookSender sender,
             WebhookConfig config,
             Clock clock,
-            TransactionOperations<Connection> tx) {
+            TransactionOperations<Connection> tx,
+            InterlinkMetrics metrics) {
+        this.metrics = metrics;
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.secrets = secrets;
@@ -192,6 +196,7 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
         headers.put("User-Agent", USER_AGENT);
 
         WebhookSender.Result result = sender.send(endpoint.url(), headers, body);
+        metrics.webhookAttempt(result.success(), result.status(), result.durationMs());
         // outcome, endpoint health and a possible auto-disable commit together, in one short transaction
         tx.executeWrite(status -> {
             record(claim, endpoint, attemptedAt, result, headers);

@@ -83,4 +83,57 @@ class HelmManifestInvariantsTest {
         assertThat(docs.stream().map(d -> d.get("kind"))).doesNotContain("HorizontalPodAutoscaler", "NetworkPolicy");
         assertThat(docs.stream().map(d -> map(d, "metadata").get("name"))).contains("interlink-provider-sandbox");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "dev", "production"})
+    @SuppressWarnings("unchecked")
+    void theManagementPortIsDeclaredOnThePodButNoServiceOrIngressRoutesIt(String values) throws Exception {
+        List<Map<String, Object>> docs = docs(values);
+        Map<String, Object> api = docs.stream()
+                .filter(d -> "Deployment".equals(d.get("kind")))
+                .filter(d -> "interlink-platform-api".equals(map(d, "metadata").get("name")))
+                .findFirst()
+                .orElseThrow();
+        List<Map<String, Object>> ports =
+                (List<Map<String, Object>>) containers(api).get(0).get("ports");
+        assertThat(ports).anySatisfy(p -> {
+            assertThat(p.get("name")).isEqualTo("management");
+            assertThat(p.get("containerPort")).isEqualTo(9090);
+        });
+        assertThat(map(map(map(api, "spec"), "template"), "metadata")
+                        .get("annotations")
+                        .toString())
+                .contains("prometheus.io/port=9090", "prometheus.io/path=/metrics");
+        for (Map<String, Object> d : docs) {
+            if ("Service".equals(d.get("kind"))) {
+                for (Map<String, Object> p :
+                        (List<Map<String, Object>>) map(d, "spec").get("ports")) {
+                    assertThat(p.get("port"))
+                            .as("service %s", map(d, "metadata").get("name"))
+                            .isNotEqualTo(9090);
+                    assertThat(p.get("targetPort")).isNotEqualTo("management");
+                }
+            }
+            if ("Ingress".equals(d.get("kind"))) {
+                String rendered = d.toString();
+                assertThat(rendered).doesNotContain("management").doesNotContain("9090");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev"})
+    @SuppressWarnings("unchecked")
+    void theSandboxProbesUseItsTokenFreeHealthRoute(String values) throws Exception {
+        Map<String, Object> sandbox = docs(values).stream()
+                .filter(d -> "Deployment".equals(d.get("kind")))
+                .filter(d ->
+                        "interlink-provider-sandbox".equals(map(d, "metadata").get("name")))
+                .findFirst()
+                .orElseThrow();
+        Map<String, Object> c = containers(sandbox).get(0);
+        for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+            assertThat(map(map(c, probe), "httpGet").get("path")).as(probe).isEqualTo("/_sandbox/health");
+        }
+    }
 }

@@ -9,6 +9,7 @@ package dev.interlink.platform.provider.http;
  *              OAuth 2.0: one forced refresh and one retry)
  * retry        429 and transient failures, by the catalog's rules
  * rate budget  every attempt takes a slot of the account's cluster-wide budget (package ratelimit)
+ * trace        a client span per attempt and the W3C traceparent on the call (package observability)
  * timing       the provider's own time (X-Remote-Duration-Ms)
  * transport    java.net.http, with connect and response timeouts
  * </pre>
@@ -21,6 +22,7 @@ public final class PipelineOrder {
     public static final int AUTH = 200;
     public static final int RETRY = 300;
     public static final int RATE_BUDGET = 400;
+    public static final int TRACE = 450;
     public static final int TIMING = 500;
     public static final int TRANSPORT = 1000;
 

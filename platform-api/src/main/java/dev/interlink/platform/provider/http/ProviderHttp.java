@@ -1,5 +1,6 @@
 package dev.interlink.platform.provider.http;
 
+import dev.interlink.platform.observability.InterlinkMetrics;
 import dev.interlink.platform.provider.ConnectorContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -27,7 +28,8 @@ public class ProviderHttp {
 
     /** Classification, auth, timing and the transport, without budgets or retries: connectors tested alone. */
     public static ProviderHttp bare() {
-        return new ProviderHttp(List.of(new ClassifyStep(), new AuthStep(), new TimingStep(), new HttpTransport()));
+        return new ProviderHttp(List.of(
+                new ClassifyStep(), new AuthStep(), new TimingStep(InterlinkMetrics.detached()), new HttpTransport()));
     }
 
     /** Sends {@code call} through the pipeline. The response body is a stream: close it. */
