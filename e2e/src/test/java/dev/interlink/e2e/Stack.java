@@ -54,6 +54,7 @@ public final class Stack implements AutoCloseable {
     String dbPassword;
     int sandboxPort;
     int apiPort;
+    int managementPort;
     int linkUiPort;
     int hostPort;
     String sandboxUrl;
@@ -139,6 +140,7 @@ public final class Stack implements AutoCloseable {
         Files.createDirectories(logs);
         sandboxPort = freePort();
         apiPort = freePort();
+        managementPort = freePort();
         linkUiPort = freePort();
         hostPort = freePort();
         sandboxUrl = "http://127.0.0.1:" + sandboxPort;
@@ -256,6 +258,8 @@ public final class Stack implements AutoCloseable {
         env.put("INTERLINK_DEV_MODE", "true");
         env.put("INTERLINK_HOME", target.resolve("interlink-home").toString());
         env.put("INTERLINK_API_PORT", String.valueOf(apiPort));
+        // /metrics listens on a port of its own (docs/observability.md); a fixed 9090 would collide between stacks
+        env.put("INTERLINK_MANAGEMENT_PORT", String.valueOf(managementPort));
         env.put("INTERLINK_PUBLIC_API_URL", apiUrl);
         env.put("INTERLINK_LINK_UI_URL", linkUiUrl);
         env.putAll(providerEnv);

@@ -204,7 +204,7 @@ class MetricsEndpointTest extends ApiTest {
                 .contains("interlink_webhook_attempts_seconds_count{outcome=\"succeeded\"}")
                 // JVM and the connection pool
                 .contains("jvm_memory_used_bytes{")
-                .contains("jvm_gc_pause_seconds")
+                .contains("jvm_gc_memory_allocated_bytes_total")
                 .contains("jvm_threads_live_threads")
                 .contains("process_cpu_usage")
                 .contains("hikaricp_connections_active");
