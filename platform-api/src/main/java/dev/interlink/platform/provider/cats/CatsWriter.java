@@ -14,12 +14,9 @@ import dev.interlink.platform.provider.Tolerant;
 import dev.interlink.platform.provider.http.RawResponse;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * CATS v3 writes (docs/providers/cats.md §4.1, §4.3, §4.6, §6). Emails and phones go in the {@code emails[]}/
@@ -56,7 +53,7 @@ public class CatsWriter implements AtsWriter {
     @Override
     public String createCandidate(ConnectorContext ctx, CandidateInput in) {
         checkCustomFields(ctx, in);
-        List<String> tagIds = tagIds(ctx, in);
+        List<String> tagIds = CatsCandidateLists.tagIds(ctx, in);
         ObjectNode body = CatsPayloads.candidate(in, null);
         String id;
         try (RawResponse r = send(ctx, "POST", "/candidates", Map.of(), body)) {
@@ -69,7 +66,7 @@ public class CatsWriter implements AtsWriter {
         }
         try {
             writeCustomFields(ctx, id, in);
-            writeTags(ctx, id, tagIds);
+            CatsCandidateLists.writeTags(ctx, id, tagIds);
         } catch (ApiProblem p) {
             throw p.with("created_id", RemoteKey.encode(id)); // the candidate exists: do not create it again
         }
@@ -85,7 +82,7 @@ public class CatsWriter implements AtsWriter {
     public void updateCandidate(ConnectorContext ctx, String candidateId, CandidateInput in) {
         JsonNode current = ctx.getJson("/candidates/" + candidateId);
         checkCustomFields(ctx, in);
-        List<String> tagIds = tagIds(ctx, in);
+        List<String> tagIds = CatsCandidateLists.tagIds(ctx, in);
         ObjectNode body = CatsPayloads.candidate(in, current);
         body.remove("emails");
         body.remove("phones");
@@ -93,139 +90,10 @@ public class CatsWriter implements AtsWriter {
             // PUT requires first/last name: CatsPayloads copies the current ones in (read-modify-write, §4.1)
             send(ctx, "PUT", "/candidates/" + candidateId, Map.of(), body).close();
         }
-        if (in.has("emails")) {
-            Map<String, String> have = rows(ctx, candidateId, "emails", r -> lower(Tolerant.text(r, "email")));
-            Set<String> want = new HashSet<>();
-            for (EmailInput e : in.emails()) {
-                want.add(lower(e.email()));
-                if (have.containsKey(lower(e.email()))) continue;
-                ObjectNode row = JSON.createObjectNode().put("email", e.email()).put("is_primary", e.isPrimary());
-                send(ctx, "POST", "/candidates/" + candidateId + "/emails", Map.of(), row)
-                        .close();
-            }
-            deleteRows(ctx, candidateId, "emails", have, want);
-            makePrimary(ctx, candidateId, in.emails(), have);
-        }
-        if (in.has("phones")) {
-            Map<String, String> have =
-                    rows(ctx, candidateId, "phones", r -> CatsPayloads.digits(Tolerant.text(r, "number")));
-            Set<String> want = new HashSet<>();
-            for (PhoneInput p : in.phones()) {
-                want.add(CatsPayloads.digits(p.number()));
-                if (have.containsKey(CatsPayloads.digits(p.number()))) continue;
-                send(ctx, "POST", "/candidates/" + candidateId + "/phones", Map.of(), CatsPayloads.phone(p))
-                        .close();
-            }
-            deleteRows(ctx, candidateId, "phones", have, want);
-        }
+        if (in.has("emails")) CatsCandidateLists.replaceEmails(ctx, candidateId, in.emails());
+        if (in.has("phones")) CatsCandidateLists.replacePhones(ctx, candidateId, in.phones());
         writeCustomFields(ctx, candidateId, in);
-        writeTags(ctx, candidateId, tagIds);
-    }
-
-    /** The stored rows of an email/phone sub-resource, normalised value → row id. */
-    static Map<String, String> rows(
-            ConnectorContext ctx, String candidateId, String kind, java.util.function.Function<JsonNode, String> key) {
-        Map<String, String> out = new LinkedHashMap<>();
-        JsonNode list = ctx.getJson("/candidates/" + candidateId + "/" + kind, Map.of("per_page", "100"));
-        for (JsonNode r : Tolerant.items(list, kind)) {
-            String k = key.apply(r);
-            String rid = Tolerant.id(r, "id");
-            if (k != null && !k.isEmpty() && rid != null) out.putIfAbsent(k, rid);
-        }
-        return out;
-    }
-
-    /**
-     * The email marked primary, when it was already stored as a secondary row, is made primary with a PUT of its row
-     * ({@code is_primary: true} unmarks the others, §4.1); a new primary row was POSTed with the flag already.
-     */
-    static void makePrimary(
-            ConnectorContext ctx, String candidateId, List<EmailInput> emails, Map<String, String> had) {
-        EmailInput primary =
-                emails.stream().filter(EmailInput::isPrimary).findFirst().orElse(null);
-        if (primary == null || !had.containsKey(lower(primary.email()))) return;
-        String rid = had.get(lower(primary.email()));
-        JsonNode row = ctx.getJson("/candidates/" + candidateId + "/emails/" + rid);
-        if (Boolean.TRUE.equals(Tolerant.bool(row, "is_primary"))) return;
-        ObjectNode body = JSON.createObjectNode().put("email", primary.email()).put("is_primary", true);
-        send(ctx, "PUT", "/candidates/" + candidateId + "/emails/" + rid, Map.of(), body)
-                .close();
-    }
-
-    /** DELETE is idempotent (a retried one answers 404 at worst, which means gone), so the pipeline may retry it. */
-    static void deleteRows(
-            ConnectorContext ctx, String candidateId, String kind, Map<String, String> have, Set<String> want) {
-        for (Map.Entry<String, String> row : have.entrySet()) {
-            if (want.contains(row.getKey())) continue;
-            try {
-                ctx.stream(
-                                "DELETE",
-                                ctx.uri("/candidates/" + candidateId + "/" + kind + "/" + row.getValue(), Map.of()),
-                                Map.of("Accept", List.of("application/json")),
-                                null,
-                                false)
-                        .close();
-            } catch (ApiProblem p) {
-                if (!"404".equals(String.valueOf(remoteStatus(p)))) throw p;
-            }
-        }
-    }
-
-    /**
-     * CATS tags are created in its UI only and attached by id (§4.9): names are resolved against {@code GET /tags}
-     * before anything is written; an unknown name is a 400 naming each one. Null = the body has no {@code tags}.
-     */
-    List<String> tagIds(ConnectorContext ctx, CandidateInput in) {
-        if (!in.has("tags")) return null;
-        Map<String, String> byTitle = new java.util.HashMap<>();
-        for (JsonNode t : Tolerant.items(ctx.getJson("/tags", Map.of("per_page", "100")), "tags")) {
-            String title = Tolerant.text(t, "title");
-            String tid = Tolerant.id(t, "id");
-            if (title != null && tid != null) byTitle.putIfAbsent(lower(title), tid);
-        }
-        List<String> ids = new java.util.ArrayList<>();
-        List<FieldError> errors = new java.util.ArrayList<>();
-        for (int i = 0; i < in.tags().size(); i++) {
-            String tid = byTitle.get(lower(in.tags().get(i)));
-            if (tid == null) {
-                errors.add(new FieldError(
-                        "/tags/" + i, "is not a tag of this CATS site (CATS tags are created in its UI, not by API)"));
-            } else if (!ids.contains(tid)) {
-                ids.add(tid);
-            }
-        }
-        if (!errors.isEmpty()) throw ApiProblem.invalid(errors);
-        return ids;
-    }
-
-    /**
-     * {@code POST /candidates/{id}/tags} replaces the whole set (PUT would only attach, §4.1), then the set is read
-     * back: CATS answers 204 either way.
-     */
-    void writeTags(ConnectorContext ctx, String candidateId, List<String> tagIds) {
-        if (tagIds == null) return;
-        ObjectNode body = JSON.createObjectNode();
-        ArrayNode tags = body.putArray("tags");
-        for (String t : tagIds) tags.addObject().put("id", Long.parseLong(t));
-        send(ctx, "POST", "/candidates/" + candidateId + "/tags", Map.of(), body)
-                .close();
-        Set<String> stored = new HashSet<>();
-        for (JsonNode t : Tolerant.items(ctx.getJson("/candidates/" + candidateId + "/tags"), "tags")) {
-            String tid = Tolerant.id(t, "id");
-            if (tid != null) stored.add(tid);
-        }
-        if (!stored.equals(new HashSet<>(tagIds))) {
-            throw ApiProblem.of(
-                            ErrorCode.REMOTE_UNKNOWN_HTTP_ERROR,
-                            "CATS answered success to the tag write but the candidate's tags are not the ones sent")
-                    .with("errors", List.of(new FieldError("/tags", "was not stored")))
-                    .with("id", RemoteKey.encode(candidateId))
-                    .with("retryable", false);
-        }
-    }
-
-    static String lower(String s) {
-        return s == null ? null : s.trim().toLowerCase(Locale.ROOT);
+        CatsCandidateLists.writeTags(ctx, candidateId, tagIds);
     }
 
     /**
