@@ -168,8 +168,10 @@ class WebhookRetryScheduleTest extends ApiTest {
 
         List<String> published = new ArrayList<>();
         for (int minute = 0; minute < 60; minute += 5) { // one event every 5 simulated minutes, all refused
-            published.add(events.publishReturningId(t.id(), "ats.candidate.updated", Map.of("minute", minute)));
-            WebhookReceiver.sleep(250);
+            String id = events.publishReturningId(t.id(), "ats.candidate.updated", Map.of("minute", minute));
+            published.add(id);
+            // the first attempt must happen (and be refused) while the receiver is down, however busy the machine
+            receiver.await("/outage", got -> got.stream().anyMatch(r -> r.id().equals(id)), Duration.ofSeconds(30));
             CLOCK.advance(Duration.ofMinutes(5));
         }
         assertThat(acknowledged).isEmpty();
