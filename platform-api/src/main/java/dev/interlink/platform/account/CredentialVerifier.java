@@ -12,6 +12,7 @@ import dev.interlink.platform.provider.catalog.Verification;
 import dev.interlink.platform.provider.http.ErrorMapping;
 import dev.interlink.platform.provider.http.RawResponse;
 import dev.interlink.platform.vault.Credentials;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,10 +55,25 @@ public class CredentialVerifier {
      *     be created with
      */
     public Outcome verify(UUID accountId, ProviderDefinition provider, Credentials credentials) {
+        // no tenant: the set is checked exactly as given (an auth scheme refreshes nothing for it)
+        return verify(null, accountId, provider, credentials);
+    }
+
+    /**
+     * Verifies the credentials stored for a tenant's account, as the account's own calls would use them: an OAuth
+     * token that is about to expire, or that the provider refuses with 401, is refreshed once (single flight) and the
+     * call retried, so "test connection" reports what the unified API would meet. Nothing is recorded as a status
+     * change: a rejection is only reported.
+     */
+    public Outcome verifyStored(UUID tenantId, UUID accountId, ProviderDefinition provider, Credentials credentials) {
+        return verify(tenantId, accountId, provider, credentials);
+    }
+
+    private Outcome verify(
+            @Nullable UUID tenantId, UUID accountId, ProviderDefinition provider, Credentials credentials) {
         ConnectorContext ctx;
         try {
-            // no tenant: the set is checked exactly as given (an auth scheme refreshes nothing for it)
-            ctx = contexts.open(null, accountId, provider, credentials, AuthScheme.Rejections.IGNORE);
+            ctx = contexts.open(tenantId, accountId, provider, credentials, AuthScheme.Rejections.IGNORE);
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalid("/credentials", e.getMessage());
         }

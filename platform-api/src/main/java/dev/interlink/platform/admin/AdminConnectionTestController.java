@@ -77,8 +77,8 @@ public class AdminConnectionTestController {
         }
         long start = System.nanoTime();
         try {
-            long remote =
-                    verifier.verify(account.id(), provider.get(), credentials).remoteMillis();
+            long remote = verifier.verifyStored(principal.tenantId(), account.id(), provider.get(), credentials)
+                    .remoteMillis();
             request.setAttribute(AccountController.REMOTE_DURATION_ATTRIBUTE, remote);
             return new Result(true, 200, provider.get().displayName() + " accepted the stored credentials", remote);
         } catch (ApiProblem problem) {

@@ -36,9 +36,13 @@ class LeverUnifiedApiTest extends ApiTest {
     @Inject
     OAuthApps apps;
 
+    @Inject
+    dev.interlink.platform.admin.AdminService admins;
+
     Api api;
     TestTenants.TestTenant tenant;
     String account;
+    String leverAccount;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -76,6 +80,7 @@ class LeverUnifiedApiTest extends ApiTest {
                                                 .toString())));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         account = created.json().get("id").asText();
+        leverAccount = lever.accountId();
     }
 
     Api.Response get(String path) {
@@ -84,6 +89,28 @@ class LeverUnifiedApiTest extends ApiTest {
 
     Api.Response post(String path, Object body) {
         return api.post(path + "?integrated_account_id=" + account, tenant.token(), body);
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName(
+            "The admin's test connection refreshes an access token Lever stopped accepting, as a unified call would")
+    void test_connection_refreshes_a_token_lever_refuses() {
+        String email = "admin-" + java.util.UUID.randomUUID() + "@lever.example";
+        admins.create(tenant.id(), email, "a long enough password");
+        String adminToken = api.post(
+                        "/admin/sessions",
+                        null,
+                        Map.of("tenant", tenant.slug(), "email", email, "password", "a long enough password"))
+                .json()
+                .get("access_token")
+                .asText();
+        ProviderSandbox.get().expireAccessTokens(leverAccount);
+
+        Api.Response tested = api.post("/admin/accounts/" + account + "/test", adminToken, Map.of());
+
+        assertThat(tested.status()).as(tested.text()).isEqualTo(200);
+        assertThat(tested.json().get("ok").asBoolean()).as(tested.text()).isTrue();
+        assertThat(get("/unified/ats/users?limit=1").status()).isEqualTo(200);
     }
 
     @Test
