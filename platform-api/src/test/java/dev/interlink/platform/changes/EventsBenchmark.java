@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.interlink.platform.provider.RemoteKey;
+import dev.interlink.platform.testing.LeverConnection;
 import dev.interlink.platform.webhook.WebhookReceiver;
 import dev.interlink.sandbox.Sandbox;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -65,29 +65,9 @@ class EventsBenchmark extends ChangeDeliveryHarness {
     }
 
     void leverWebhook() throws Exception {
-        Sandbox.OAuthAccountInfo lever = sandbox.createOAuthAccount("lever", 803, 5);
-        sandbox.setTokenBucket(lever.accountId(), 100_000, 100_000);
-        apps.put(tenant.id(), "lever", lever.clientId(), lever.clientSecret());
-        Sandbox.TokenPair pair = sandbox.mintTokens(lever.accountId(), null);
-        String account = api.post(
-                        "/integrated-accounts",
-                        tenant.token(),
-                        Map.of(
-                                "provider",
-                                "lever",
-                                "end_user",
-                                Map.of("id", "bench-" + lever.accountId()),
-                                "credentials",
-                                Map.of(
-                                        "access_token", pair.accessToken(),
-                                        "refresh_token", pair.refreshToken(),
-                                        "expires_at",
-                                                Instant.now()
-                                                        .plusSeconds(pair.expiresIn())
-                                                        .toString())))
-                .json()
-                .path("id")
-                .asText();
+        LeverConnection connection = LeverConnection.connect(sandbox, api, tenant, apps, 803, 5);
+        Sandbox.TokenPair pair = connection.tokens();
+        String account = connection.accountId();
         awaitBaseline(account);
         starvePoller("lever", account);
         JsonNode opp = leverApi(pair.accessToken(), "GET", "/opportunities?limit=1", null)

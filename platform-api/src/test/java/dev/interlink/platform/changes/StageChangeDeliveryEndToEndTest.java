@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.interlink.platform.provider.RemoteKey;
-import dev.interlink.platform.testing.Api;
+import dev.interlink.platform.testing.LeverConnection;
 import dev.interlink.sandbox.Sandbox;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -111,28 +110,9 @@ class StageChangeDeliveryEndToEndTest extends ChangeDeliveryHarness {
     @Test
     @DisplayName("A recruiter's Lever stage move reaches the tenant's endpoint, signed, through the Lever webhook")
     void lever_stage_move_is_delivered_through_the_lever_webhook() throws Exception {
-        Sandbox.OAuthAccountInfo lever = sandbox.createOAuthAccount("lever", 704, 5);
-        sandbox.setTokenBucket(lever.accountId(), 100_000, 100_000);
-        apps.put(tenant.id(), "lever", lever.clientId(), lever.clientSecret());
-        Sandbox.TokenPair pair = sandbox.mintTokens(lever.accountId(), null);
-        Api.Response created = api.post(
-                "/integrated-accounts",
-                tenant.token(),
-                Map.of(
-                        "provider",
-                        "lever",
-                        "end_user",
-                        Map.of("id", "lever-" + lever.accountId()),
-                        "credentials",
-                        Map.of(
-                                "access_token",
-                                pair.accessToken(),
-                                "refresh_token",
-                                pair.refreshToken(),
-                                "expires_at",
-                                Instant.now().plusSeconds(pair.expiresIn()).toString())));
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        String account = created.json().path("id").asText();
+        LeverConnection connection = LeverConnection.connect(sandbox, api, tenant, apps, 704, 5);
+        Sandbox.TokenPair pair = connection.tokens();
+        String account = connection.accountId();
         awaitBaseline(account);
         assertThat(leverApi(pair.accessToken(), "GET", "/webhooks", null).path("data"))
                 .as("registered: the tenant has an ATS endpoint")

@@ -1,10 +1,9 @@
 package dev.interlink.platform.oauth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.interlink.platform.account.ProviderSandbox;
 import dev.interlink.platform.tenant.TenantService;
 import dev.interlink.platform.testing.Api;
+import dev.interlink.platform.testing.LeverConnection;
 import dev.interlink.platform.testing.TestDatabase;
 import dev.interlink.platform.testing.TestKeys;
 import dev.interlink.platform.testing.TestTenants;
@@ -12,7 +11,6 @@ import dev.interlink.platform.testing.TestTenants.TestTenant;
 import dev.interlink.sandbox.Sandbox;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,31 +73,10 @@ final class ThreeReplicas implements AutoCloseable {
 
     /** A sandbox Lever account in {@code rotation} mode, the tenant's OAuth app for it, imported as a connection. */
     Linked link(String rotation) {
-        Sandbox.OAuthAccountInfo lever = sandbox.createOAuthAccount("lever", 3, 5);
-        sandbox.setTokenBucket(lever.accountId(), 100_000, 100_000);
-        sandbox.oauthSettings(lever.accountId(), Map.of("rotation", rotation));
-        bean(OAuthApps.class).put(tenant.id(), "lever", lever.clientId(), lever.clientSecret());
-        Sandbox.TokenPair pair = sandbox.mintTokens(lever.accountId(), null);
-        Api.Response created = apis.get(0)
-                .post(
-                        "/integrated-accounts",
-                        tenant.token(),
-                        Map.of(
-                                "provider",
-                                "lever",
-                                "end_user",
-                                Map.of("id", "lever-" + lever.accountId()),
-                                "credentials",
-                                Map.of(
-                                        "access_token", pair.accessToken(),
-                                        "refresh_token", pair.refreshToken(),
-                                        "expires_at",
-                                                Instant.now()
-                                                        .plusSeconds(pair.expiresIn())
-                                                        .toString())));
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        sandbox.resetCounters(lever.accountId());
-        return new Linked(lever, created.json().get("id").asText());
+        LeverConnection c = LeverConnection.connect(
+                sandbox, apis.get(0), tenant, bean(OAuthApps.class), 3, 5, Map.of("rotation", rotation));
+        sandbox.resetCounters(c.lever().accountId());
+        return new Linked(c.lever(), c.accountId());
     }
 
     /** {@code calls} proxy calls from {@code threads} threads, round-robin over the three replicas. */

@@ -9,12 +9,12 @@ import dev.interlink.platform.provider.RemoteKey;
 import dev.interlink.platform.tenant.TenantService;
 import dev.interlink.platform.testing.Api;
 import dev.interlink.platform.testing.ApiTest;
+import dev.interlink.platform.testing.LeverConnection;
 import dev.interlink.platform.testing.TestTenants;
 import dev.interlink.sandbox.Sandbox;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,29 +58,9 @@ class LeverUnifiedApiTest extends ApiTest {
         Sandbox sandbox = ProviderSandbox.get();
         api = new Api(server.getURI());
         tenant = TestTenants.create(tenants, api, "Lever Co");
-        Sandbox.OAuthAccountInfo lever = sandbox.createOAuthAccount("lever", 11, 40);
-        sandbox.setTokenBucket(lever.accountId(), 100_000, 100_000);
-        apps.put(tenant.id(), "lever", lever.clientId(), lever.clientSecret());
-        Sandbox.TokenPair pair = sandbox.mintTokens(lever.accountId(), null);
-        Api.Response created = api.post(
-                "/integrated-accounts",
-                tenant.token(),
-                Map.of(
-                        "provider",
-                        "lever",
-                        "end_user",
-                        Map.of("id", "lever-" + lever.accountId()),
-                        "credentials",
-                        Map.of(
-                                "access_token", pair.accessToken(),
-                                "refresh_token", pair.refreshToken(),
-                                "expires_at",
-                                        Instant.now()
-                                                .plusSeconds(pair.expiresIn())
-                                                .toString())));
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        account = created.json().get("id").asText();
-        leverAccount = lever.accountId();
+        LeverConnection connection = LeverConnection.connect(sandbox, api, tenant, apps, 11, 40);
+        account = connection.accountId();
+        leverAccount = connection.lever().accountId();
     }
 
     Api.Response get(String path) {

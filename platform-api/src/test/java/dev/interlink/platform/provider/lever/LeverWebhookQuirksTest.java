@@ -13,6 +13,7 @@ import dev.interlink.platform.provider.RemoteKey;
 import dev.interlink.platform.tenant.TenantService;
 import dev.interlink.platform.testing.Api;
 import dev.interlink.platform.testing.ApiTest;
+import dev.interlink.platform.testing.LeverConnection;
 import dev.interlink.platform.testing.TestTenants;
 import dev.interlink.platform.vault.SecretRef;
 import dev.interlink.platform.vault.Vault;
@@ -107,29 +108,10 @@ class LeverWebhookQuirksTest extends ApiTest {
                 tenant.token(),
                 Map.of("url", "http://127.0.0.1:9/hooks", "event_types", List.of("ats.*")));
         assertThat(endpoint.status()).as(endpoint.text()).isEqualTo(201);
-        lever = sandbox.createOAuthAccount("lever", 31, 5);
-        sandbox.setTokenBucket(lever.accountId(), 100_000, 100_000);
-        apps.put(tenant.id(), "lever", lever.clientId(), lever.clientSecret());
-        Sandbox.TokenPair pair = sandbox.mintTokens(lever.accountId(), null);
-        accessToken = pair.accessToken();
-        Api.Response created = api.post(
-                "/integrated-accounts",
-                tenant.token(),
-                Map.of(
-                        "provider",
-                        "lever",
-                        "end_user",
-                        Map.of("id", "lever-" + lever.accountId()),
-                        "credentials",
-                        Map.of(
-                                "access_token",
-                                pair.accessToken(),
-                                "refresh_token",
-                                pair.refreshToken(),
-                                "expires_at",
-                                Instant.now().plusSeconds(pair.expiresIn()).toString())));
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        account = UUID.fromString(created.json().get("id").asText());
+        LeverConnection connection = LeverConnection.connect(sandbox, api, tenant, apps, 31, 5);
+        lever = connection.lever();
+        accessToken = connection.tokens().accessToken();
+        account = UUID.fromString(connection.accountId());
         poller.poll(tenant.id(), account); // the baseline: the engine knows every application's stage
         webhooks.reconcile(tenant.id(), account);
     }
