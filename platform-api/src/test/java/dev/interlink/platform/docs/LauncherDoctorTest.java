@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -103,6 +104,35 @@ class LauncherDoctorTest {
         assertThat(run.output())
                 .contains("boom: address already in use")
                 .contains("pretend-service exited during start-up (exit code 3");
+    }
+
+    @Test
+    void on_ci_a_test_role_that_cannot_log_in_yet_is_created_as_the_superuser() throws Exception {
+        Map<String, String> env = upEnvironment(); // skips without a test database
+        String role = "interlink_doctor_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        env.putAll(Map.of("LAUNCHER", LAUNCHER.toString(), "ROLE", role));
+        try {
+            // what .ci/run leaves to ./interlink test: a fresh machine has only the superuser (postgres)
+            Run run = bash(
+                    List.of("bash", "-c", "source \"$LAUNCHER\"; ensure_ci_role \"$INTERLINK_DB_URL\" \"$ROLE\" pw-1"),
+                    env);
+            assertThat(run.exit()).as(run.output()).isZero();
+            assertThat(run.output()).contains("CI: creating the login role " + role);
+            env.put("INTERLINK_DB_USER", role);
+            env.put("INTERLINK_DB_PASSWORD", "pw-1");
+            Run doctor = run(List.of("doctor", "up"), env);
+            assertThat(doctor.output()).containsPattern("ok +database +" + role + "@");
+        } finally {
+            // as the superuser that created it (the test login itself may not drop roles)
+            bash(
+                    List.of(
+                            "bash",
+                            "-c",
+                            "source \"$LAUNCHER\"; psql -X -h \"$(db_host \"$INTERLINK_DB_URL\")\" -p \"$(db_port"
+                                    + " \"$INTERLINK_DB_URL\")\" -U postgres -d postgres -qc \"drop role if exists $ROLE\""),
+                    env);
+        }
     }
 
     /** What {@code up} needs, pointed at the test database and at free ports only. */
