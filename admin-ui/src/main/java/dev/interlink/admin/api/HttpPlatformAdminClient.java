@@ -63,8 +63,14 @@ public class HttpPlatformAdminClient implements PlatformAdminClient {
     }
 
     @Override
-    public Session signIn(String email, String password) {
-        return read(send("POST", "/admin/sessions", null, Map.of("email", email, "password", password)), Session.class);
+    public Session signIn(String workspace, String email, String password) {
+        return read(
+                send(
+                        "POST",
+                        "/admin/sessions",
+                        null,
+                        Map.of("tenant", workspace, "email", email, "password", password)),
+                Session.class);
     }
 
     @Override

@@ -23,7 +23,8 @@ import java.util.UUID;
 public interface PlatformAdminClient {
     URI baseUri();
 
-    Session signIn(String email, String password);
+    /** Signs in to the tenant the workspace slug names (an email is an admin only within one tenant). */
+    Session signIn(String workspace, String email, String password);
 
     TenantSettings tenant(String token);
 

@@ -9,16 +9,25 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 
-/** Email + password. Fires {@link SignInEvent}; knows nothing about the API. */
+/**
+ * Workspace (the tenant's slug: an email is an admin only within one tenant) + email + password. Fires
+ * {@link SignInEvent}; knows nothing about the API.
+ */
 public class SignInForm extends FormLayout {
+    final TextField workspace = new TextField("Workspace");
     final EmailField email = new EmailField("Email");
     final PasswordField password = new PasswordField("Password");
     final Button submit = new Button("Sign in");
     final Div error = new Div();
 
     public SignInForm() {
+        workspace.setId("workspace");
+        workspace.setRequiredIndicatorVisible(true);
+        workspace.setHelperText("Your company's sign-in name, e.g. acme-recruiting");
+        workspace.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.ORGANIZATION);
         email.setId("email");
         email.setRequiredIndicatorVisible(true);
         email.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.USERNAME);
@@ -33,16 +42,24 @@ public class SignInForm extends FormLayout {
         error.addClassName("form-error");
         error.setVisible(false);
         setResponsiveSteps(new ResponsiveStep("0", 1));
-        add(email, password, error, submit);
+        add(workspace, email, password, error, submit);
+    }
+
+    /** A workspace given by the sign-in link ({@code /signin?workspace=acme}), so admins need not type it. */
+    void presetWorkspace(String slug) {
+        workspace.setValue(slug);
     }
 
     private void submit() {
-        if (email.getValue().isBlank() || password.getValue().isEmpty()) {
-            showError("Enter your email and password.");
+        if (workspace.getValue().isBlank()
+                || email.getValue().isBlank()
+                || password.getValue().isEmpty()) {
+            showError("Enter your workspace, email and password.");
             return;
         }
         error.setVisible(false);
-        fireEvent(new SignInEvent(this, email.getValue().strip(), password.getValue()));
+        fireEvent(new SignInEvent(
+                this, workspace.getValue().strip(), email.getValue().strip(), password.getValue()));
     }
 
     public void showError(String message) {
@@ -56,13 +73,19 @@ public class SignInForm extends FormLayout {
     }
 
     public static class SignInEvent extends ComponentEvent<SignInForm> {
+        private final String workspace;
         private final String email;
         private final String password;
 
-        SignInEvent(SignInForm source, String email, String password) {
+        SignInEvent(SignInForm source, String workspace, String email, String password) {
             super(source, false);
+            this.workspace = workspace;
             this.email = email;
             this.password = password;
+        }
+
+        public String workspace() {
+            return workspace;
         }
 
         public String email() {

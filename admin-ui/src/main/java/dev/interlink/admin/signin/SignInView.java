@@ -34,25 +34,29 @@ class SignInView extends Div implements BeforeEnterObserver {
                 new Div(new H1("Interlink admin"), new Paragraph("Sign in to manage your integrations."), notice, form);
         card.addClassName("card");
         add(card);
-        form.addSignInListener(e -> signIn(e.email(), e.password()));
+        form.addSignInListener(e -> signIn(e.workspace(), e.email(), e.password()));
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (event.getLocation().getQueryParameters().getParameters().containsKey("expired")) {
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        if (parameters.containsKey("workspace")) {
+            form.presetWorkspace(parameters.get("workspace").get(0));
+        }
+        if (parameters.containsKey("expired")) {
             notice.setText("Your session has ended. Please sign in again.");
             notice.setVisible(true);
         }
     }
 
-    private void signIn(String email, String password) {
+    private void signIn(String workspace, String email, String password) {
         try {
-            AdminSession.start(platform.signIn(email, password));
+            AdminSession.start(platform.signIn(workspace, email, password));
             UI.getCurrent().navigate("");
         } catch (PlatformProblem problem) {
             form.showError(
                     switch (problem.status()) {
-                        case 401 -> "Wrong email or password.";
+                        case 401 -> "Wrong workspace, email or password.";
                         case 429 -> "Too many attempts: " + problem.getMessage();
                         default -> "Sign-in is not available right now: " + problem.getMessage();
                     });

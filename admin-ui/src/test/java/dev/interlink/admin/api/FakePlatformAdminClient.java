@@ -22,6 +22,7 @@ import java.util.UUID;
 
 /** An in-memory platform-api of one tenant, with one admin ({@link #EMAIL} / {@link #PASSWORD}). */
 public class FakePlatformAdminClient implements PlatformAdminClient {
+    public static final String WORKSPACE = "acme-recruiting";
     public static final String EMAIL = "admin@acme.test";
     public static final String PASSWORD = "a long enough password";
     public static final String TOKEN = "admin-token";
@@ -52,9 +53,10 @@ public class FakePlatformAdminClient implements PlatformAdminClient {
     }
 
     @Override
-    public Session signIn(String email, String password) {
-        if (!EMAIL.equals(email) || !PASSWORD.equals(password)) {
-            throw new PlatformProblem(401, "PLATFORM.AUTHENTICATION_INVALID", "Wrong email or password", null);
+    public Session signIn(String workspace, String email, String password) {
+        if (!WORKSPACE.equals(workspace) || !EMAIL.equals(email) || !PASSWORD.equals(password)) {
+            throw new PlatformProblem(
+                    401, "PLATFORM.AUTHENTICATION_INVALID", "Wrong workspace, email or password", null);
         }
         return new Session(TOKEN, 900, tenant.displayName(), EMAIL);
     }

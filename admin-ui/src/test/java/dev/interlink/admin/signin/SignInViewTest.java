@@ -13,6 +13,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
 import dev.interlink.admin.AdminUiTest;
 import dev.interlink.admin.api.FakePlatformAdminClient;
 import dev.interlink.admin.session.AdminSession;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class SignInViewTest extends AdminUiTest {
     private void signInWith(String email, String password) {
         UI.getCurrent().navigate("signin");
+        _setValue(_get(TextField.class, s -> s.withId("workspace")), FakePlatformAdminClient.WORKSPACE);
         _setValue(_get(EmailField.class, s -> s.withId("email")), email);
         _setValue(_get(PasswordField.class, s -> s.withId("password")), password);
         _click(_get(Button.class, s -> s.withId("sign-in")));
@@ -51,9 +54,30 @@ class SignInViewTest extends AdminUiTest {
         signInWith(FakePlatformAdminClient.EMAIL, "wrong password");
 
         Div error = _get(Div.class, s -> s.withId("sign-in-error"));
-        assertTrue(error.getText().contains("Wrong email or password"));
+        assertTrue(error.getText().contains("Wrong workspace, email or password"));
         // sign-in is throttled, never locked (docs/security.md "Admin sign-in")
         assertTrue(!error.getText().contains("locked"), error.getText());
+        assertEquals(
+                "signin", UI.getCurrent().getInternals().getActiveViewLocation().getPath());
+    }
+
+    @Test
+    void a_sign_in_link_with_a_workspace_fills_the_workspace_field() {
+        UI.getCurrent().navigate("signin", QueryParameters.of("workspace", "acme-recruiting"));
+
+        assertEquals(
+                "acme-recruiting",
+                _get(TextField.class, s -> s.withId("workspace")).getValue());
+    }
+
+    @Test
+    void the_right_email_and_password_in_another_workspace_do_not_sign_in() {
+        UI.getCurrent().navigate("signin");
+        _setValue(_get(TextField.class, s -> s.withId("workspace")), "other-tenant");
+        _setValue(_get(EmailField.class, s -> s.withId("email")), FakePlatformAdminClient.EMAIL);
+        _setValue(_get(PasswordField.class, s -> s.withId("password")), FakePlatformAdminClient.PASSWORD);
+        _click(_get(Button.class, s -> s.withId("sign-in")));
+
         assertEquals(
                 "signin", UI.getCurrent().getInternals().getActiveViewLocation().getPath());
     }

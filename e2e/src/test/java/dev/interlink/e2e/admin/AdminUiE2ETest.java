@@ -41,6 +41,7 @@ class AdminUiE2ETest {
     private static AdminStack stack;
     private static ChromeDriver driver;
     private static JsonNode tenantA;
+    private static JsonNode tenantB;
     private static String tokenA;
     private static String accountId;
 
@@ -48,7 +49,7 @@ class AdminUiE2ETest {
     static void start() throws Exception {
         stack = AdminStack.start("admin");
         tenantA = stack.tenantWithAdmin("admin-a", "Acme Recruiting", EMAIL_A, PASSWORD);
-        stack.tenantWithAdmin("admin-b", "Globex Talent", EMAIL_B, PASSWORD);
+        tenantB = stack.tenantWithAdmin("admin-b", "Globex Talent", EMAIL_B, PASSWORD);
         tokenA = AdminStack.token(
                 stack.apiUrl,
                 tenantA.path("client_id").asText(),
@@ -106,8 +107,15 @@ class AdminUiE2ETest {
         return await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
+    /** Tenant A's admin follows a sign-in link that names the workspace; tenant B's types it. */
     private void signIn(String email) {
-        driver.get(stack.adminUrl + "/signin");
+        if (email.equals(EMAIL_A)) {
+            driver.get(stack.adminUrl + "/signin?workspace="
+                    + tenantA.path("tenant_slug").asText());
+        } else {
+            driver.get(stack.adminUrl + "/signin");
+            visible("#workspace input").sendKeys(tenantB.path("tenant_slug").asText());
+        }
         visible("#email input").sendKeys(email);
         visible("#password input").sendKeys(PASSWORD);
         stack.screenshot("sign-in");

@@ -56,7 +56,7 @@ public class AdminService {
     public record SignedIn(AdminUser admin, Tenant tenant) {}
 
     public AdminUser create(UUID tenantId, String email, String password) {
-        String normalized = validate(email, password);
+        String normalized = validate(tenantId, email, password);
         return admins.save(new AdminUser(
                 UUID.randomUUID(),
                 tenantId,
@@ -68,13 +68,18 @@ public class AdminService {
                 null));
     }
 
-    /** Checks a new admin's email and password; returns the normalized email or throws a 400 problem. */
-    public String validate(String email, String password) {
+    /**
+     * Checks a new admin's email and password; returns the normalized email or throws a 400 problem. An email is
+     * unique within its tenant only: whether another tenant has it is nobody's business here. A null tenant (the
+     * first admin of a tenant not created yet) has no admins to collide with.
+     */
+    public String validate(@Nullable UUID tenantId, String email, String password) {
         List<FieldError> errors = new ArrayList<>();
         String normalized = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
         if (normalized.length() > 254 || !EMAIL.matcher(normalized).matches()) {
             errors.add(new FieldError("/email", "must be an email address"));
-        } else if (admins.findLiveByEmail(normalized).isPresent()) {
+        } else if (tenantId != null
+                && admins.findLiveByEmail(tenantId, normalized).isPresent()) {
             errors.add(new FieldError("/email", "is already an admin"));
         }
         if (password == null || password.length() < 12 || password.length() > 200) {
@@ -89,18 +94,21 @@ public class AdminService {
     /**
      * Signs an admin in, or empty for any wrong combination. Before any hashing: a free hashing slot (else 503 at
      * once) and one reserved attempt for the client address and for the email (else 429 with the wait), so a flood
-     * costs no CPU and parallel guesses cannot outrun the throttle. Unknown emails are throttled and hashed exactly
-     * like known ones.
+     * costs no CPU and parallel guesses cannot outrun the throttle. Unknown tenants and unknown emails are throttled
+     * and hashed exactly like known ones. The email throttle is per tenant slug and email: that pair is the identity
+     * under attack, and one tenant's typos cannot slow another tenant's admin who shares the address.
      */
-    public Optional<SignedIn> signIn(@Nullable String email, @Nullable String password, String clientAddress) {
+    public Optional<SignedIn> signIn(
+            @Nullable String tenantSlug, @Nullable String email, @Nullable String password, String clientAddress) {
+        String slug = tenantSlug == null ? "" : tenantSlug.strip().toLowerCase(java.util.Locale.ROOT);
         String normalized = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
         try (HashSlots.Slot slot = hashSlots.acquire()) {
             Instant now = clock.instant();
             String addressKey = "addr:" + clientAddress;
-            String emailKey = "email:" + Ids.sha256Hex(normalized);
+            String emailKey = "email:" + Ids.sha256Hex(slug + "\n" + normalized);
             throttle.reserve(addressKey, throttle.perAddress, now).ifPresent(AdminService::throttled);
             throttle.reserve(emailKey, throttle.perEmail, now).ifPresent(AdminService::throttled);
-            Optional<SignedIn> signedIn = check(normalized, password);
+            Optional<SignedIn> signedIn = check(slug, normalized, password);
             if (signedIn.isPresent()) {
                 throttle.succeeded(addressKey);
                 throttle.succeeded(emailKey);
@@ -110,12 +118,12 @@ public class AdminService {
         }
     }
 
-    private Optional<SignedIn> check(String email, @Nullable String password) {
-        if (email.isEmpty() || password == null || password.length() > 200) {
+    private Optional<SignedIn> check(String slug, String email, @Nullable String password) {
+        if (slug.isEmpty() || email.isEmpty() || password == null || password.length() > 200) {
             hasher.verify("x", dummyHash);
             return Optional.empty();
         }
-        Optional<AdminUser> found = admins.findLiveByEmail(email);
+        Optional<AdminUser> found = admins.findLiveBySlugAndEmail(slug, email);
         if (found.isEmpty()) {
             hasher.verify(password, dummyHash);
             return Optional.empty();

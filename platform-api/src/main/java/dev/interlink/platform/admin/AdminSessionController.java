@@ -15,7 +15,10 @@ import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Admin sign-in: email + password for a short-lived admin JWT (what the admin UI sends to every route). */
+/**
+ * Admin sign-in: tenant slug + email + password for a short-lived admin JWT (what the admin UI sends to every route).
+ * The slug is needed because an email is unique only within its tenant.
+ */
 @Controller("/admin/sessions")
 @Tag(name = "Admin")
 public class AdminSessionController {
@@ -29,20 +32,23 @@ public class AdminSessionController {
         this.addresses = addresses;
     }
 
-    public record SignInRequest(@Nullable String email, @Nullable String password) {}
+    public record SignInRequest(@Nullable String tenant, @Nullable String email, @Nullable String password) {}
 
     public record Session(String accessToken, long expiresIn, String tenantDisplayName, String email) {}
 
     @Operation(
-            summary = "Sign an admin in; the same 401 for unknown emails, wrong passwords and disabled admins; 429"
-                    + " with Retry-After when the email or the address is throttled")
+            summary =
+                    "Sign an admin in to the tenant its slug names; the same 401 for unknown tenants, unknown emails, wrong"
+                            + " passwords and disabled admins; 429"
+                            + " with Retry-After when the email or the address is throttled")
     @Post
     @PublicRoute
     public HttpResponse<Session> signIn(HttpRequest<?> request, @Body SignInRequest body) {
         // the resolver honours micronaut.server.client-address-header (set it only behind a trusted proxy)
         String address = String.valueOf(addresses.resolve(request));
-        AdminService.SignedIn signedIn = admins.signIn(body.email(), body.password(), address)
-                .orElseThrow(() -> ApiProblem.of(ErrorCode.PLATFORM_AUTHENTICATION_INVALID, "Wrong email or password"));
+        AdminService.SignedIn signedIn = admins.signIn(body.tenant(), body.email(), body.password(), address)
+                .orElseThrow(() ->
+                        ApiProblem.of(ErrorCode.PLATFORM_AUTHENTICATION_INVALID, "Wrong workspace, email or password"));
         TokenIssuer.Issued token =
                 issuer.issueAdmin(signedIn.tenant().id(), signedIn.admin().id());
         return HttpResponse.ok(new Session(

@@ -13,8 +13,16 @@ import java.util.UUID;
 public interface AdminUserRepository extends GenericRepository<AdminUser, UUID> {
     AdminUser save(AdminUser user);
 
-    @Query("SELECT * FROM admin_user WHERE lower(email) = lower(:email) AND deleted_at IS NULL")
-    Optional<AdminUser> findLiveByEmail(String email);
+    @Query(
+            "SELECT * FROM admin_user WHERE tenant_id = :tenantId AND lower(email) = lower(:email) AND deleted_at IS NULL")
+    Optional<AdminUser> findLiveByEmail(UUID tenantId, String email);
+
+    /** The live admin with this email in the live tenant with this slug: one query, whichever part is unknown. */
+    @Query(
+            """
+            SELECT a.* FROM admin_user a JOIN tenant t ON t.id = a.tenant_id
+            WHERE t.slug = :slug AND t.deleted_at IS NULL AND lower(a.email) = lower(:email) AND a.deleted_at IS NULL""")
+    Optional<AdminUser> findLiveBySlugAndEmail(String slug, String email);
 
     @Query("SELECT * FROM admin_user WHERE tenant_id = :tenantId AND deleted_at IS NULL ORDER BY created_at")
     List<AdminUser> findAllOfTenant(UUID tenantId);

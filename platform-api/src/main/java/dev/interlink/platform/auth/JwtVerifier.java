@@ -11,6 +11,8 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.interlink.platform.common.DatabaseUnavailable;
+import dev.interlink.platform.observability.InterlinkMetrics;
+import io.micrometer.core.instrument.Counter;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,8 +50,21 @@ public class JwtVerifier {
     private final SessionPrincipals admins;
     private final VerifiedTokens verified;
 
+    private final FailedTokens failed = new FailedTokens();
+    private final Counter accepted;
+    private final Counter refused;
+    private final Counter refusedAgain;
+
     public JwtVerifier(
-            SigningKeys keys, JwtConfig config, ApiClientRepository clients, Clock clock, SessionPrincipals admins) {
+            SigningKeys keys,
+            JwtConfig config,
+            ApiClientRepository clients,
+            Clock clock,
+            SessionPrincipals admins,
+            InterlinkMetrics metrics) {
+        this.accepted = metrics.tokenChecks("accepted");
+        this.refused = metrics.tokenChecks("refused");
+        this.refusedAgain = metrics.tokenChecks("refused_again");
         this.config = config;
         this.clients = clients;
         this.clock = clock;
@@ -63,18 +78,33 @@ public class JwtVerifier {
     }
 
     public Optional<Principal> verify(String token) {
-        try {
-            SignedJWT jwt = SignedJWT.parse(token);
-            String issuer = jwt.getJWTClaimsSet().getIssuer();
-            if (issuer == null) {
-                return Optional.empty();
-            }
-            return config.issuer().equals(issuer) ? verifyOurs(token) : verifyTenantSigned(token, issuer);
-        } catch (Exception e) {
-            DatabaseUnavailable.rethrowIfIn(e); // an outage is a 503, not "your token is bad"
-            // parse errors, bad signatures, failed claims: all the same 401 to the caller
+        Instant now = clock.instant();
+        if (failed.recentlyRefused(token, now)) {
+            refusedAgain.increment();
             return Optional.empty();
         }
+        Optional<Principal> principal;
+        try {
+            principal = check(token);
+        } catch (Exception e) {
+            DatabaseUnavailable.rethrowIfIn(e); // an outage is a 503, not "your token is bad", and is not remembered
+            // parse errors, bad signatures, failed claims: all the same 401 to the caller
+            principal = Optional.empty();
+        }
+        if (principal.isEmpty()) {
+            failed.refused(token, now);
+        }
+        (principal.isPresent() ? accepted : refused).increment();
+        return principal;
+    }
+
+    private Optional<Principal> check(String token) throws Exception {
+        SignedJWT jwt = SignedJWT.parse(token);
+        String issuer = jwt.getJWTClaimsSet().getIssuer();
+        if (issuer == null) {
+            return Optional.empty();
+        }
+        return config.issuer().equals(issuer) ? verifyOurs(token) : verifyTenantSigned(token, issuer);
     }
 
     private Optional<Principal> verifyOurs(String token) throws Exception {

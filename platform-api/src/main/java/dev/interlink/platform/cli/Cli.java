@@ -20,7 +20,8 @@ public final class Cli {
     public static final String CLI_ENV = "cli";
 
     private static final String TENANT_USAGE =
-            "Usage: tenant create --name NAME [--admin-email EMAIL (--admin-password-stdin | --admin-password-file FILE)]";
+            "Usage: tenant create --name NAME [--slug SLUG] [--admin-email EMAIL (--admin-password-stdin | --admin-password-file"
+                    + " FILE)]";
 
     private Cli() {}
 
@@ -73,15 +74,22 @@ public final class Cli {
         }
         if (adminEmail != null) {
             try {
-                ctx.getBean(AdminService.class).validate(adminEmail, adminPassword); // before the tenant exists
+                ctx.getBean(AdminService.class).validate(null, adminEmail, adminPassword); // before the tenant exists
             } catch (ApiProblem problem) {
                 System.err.println("Invalid admin: " + problem.extensions().get("errors"));
                 return 2;
             }
         }
-        TenantService.Bootstrap created = ctx.getBean(TenantService.class).create(name);
+        TenantService.Bootstrap created;
+        try {
+            created = ctx.getBean(TenantService.class).create(name, options.get("slug"));
+        } catch (ApiProblem problem) {
+            System.err.println("Invalid tenant: " + problem.extensions().get("errors"));
+            return 2;
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("tenant_id", created.tenant().id());
+        out.put("tenant_slug", created.tenant().slug());
         out.put("client_id", created.clientId());
         out.put("client_secret", created.clientSecret());
         if (adminEmail != null) {

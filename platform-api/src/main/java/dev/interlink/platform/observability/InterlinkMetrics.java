@@ -103,6 +103,14 @@ public class InterlinkMetrics {
                 .increment();
     }
 
+    /**
+     * Bearer token checks of one outcome: accepted, refused, or refused_again (from the short cache of refusals).
+     * Returned for the caller to keep, since it counts every request.
+     */
+    public Counter tokenChecks(String outcome) {
+        return counter("interlink.auth.token.checks", "Bearer token checks by outcome", "outcome", outcome);
+    }
+
     /** One webhook delivery attempt; outcome is succeeded, gone, http_4xx, http_5xx or network. */
     public void webhookAttempt(boolean success, Integer status, long millis) {
         String outcome = success

@@ -16,13 +16,17 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.FilterPatternStyle;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Protects the platform from one API client's flood: a token bucket per client (default 100 req/s, burst
- * 200), answered with 429 + Retry-After, and {@code RateLimit-*} headers on every authenticated response.
- * Kept in memory per replica on purpose: it guards this process's capacity, and needs no database round
- * trip on the hot path (the cluster-wide budgets that must be exact are the outbound ones).
+ * Protects the platform from one tenant's flood: a token bucket per tenant (default 100 req/s, burst 200), shared
+ * by all its API clients and admin sessions, so minting more clients buys no more capacity. Answered with 429 +
+ * Retry-After, and {@code RateLimit-*} headers on every authenticated response.
+ *
+ * <p>Kept in memory per replica on purpose: it guards this process's capacity and needs no database round trip on
+ * the hot path (the cluster-wide budgets that must be exact are the outbound ones). Behind a load balancer a
+ * tenant's cluster-wide limit is therefore the configured rate times the replicas (docs/security.md).
  */
 @ServerFilter(value = "/**", patternStyle = FilterPatternStyle.ANT)
 public class InboundRateLimitFilter implements Ordered {
@@ -30,7 +34,7 @@ public class InboundRateLimitFilter implements Ordered {
 
     private final double perSecond;
     private final int burst;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<UUID, Bucket> buckets = new ConcurrentHashMap<>();
 
     public InboundRateLimitFilter(
             @Value("${interlink.inbound-rate.per-second:100}") double perSecond,
@@ -52,13 +56,14 @@ public class InboundRateLimitFilter implements Ordered {
         if (principal == null) {
             return null;
         }
-        Bucket bucket = buckets.computeIfAbsent(principal.clientId(), k -> new Bucket(burst, System.nanoTime()));
+        Bucket bucket = buckets.computeIfAbsent(principal.tenantId(), k -> new Bucket(burst, System.nanoTime()));
         Taken taken = bucket.take(perSecond, burst);
         request.setAttribute(STATE, taken);
         if (!taken.allowed()) {
             MutableHttpResponse<?> response = Problems.response(ApiProblem.of(
                             ErrorCode.PLATFORM_RATE_LIMIT_EXCEEDED,
-                            "This API client sent more than " + (int) perSecond + " requests per second")
+                            "This tenant's clients sent more than " + (int) perSecond
+                                    + " requests per second to this replica")
                     .with("retryable", true)
                     .header("Retry-After", Long.toString(taken.resetSeconds())));
             return headers(response, taken);

@@ -10,6 +10,7 @@ import java.util.UUID;
 public record Tenant(
         @Id UUID id,
         String name,
+        String slug,
         String displayName,
         String[] allowedOrigins,
         Instant createdAt,

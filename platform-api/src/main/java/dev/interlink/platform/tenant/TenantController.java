@@ -25,9 +25,11 @@ public class TenantController {
         this.service = service;
     }
 
-    public record TenantView(UUID id, String name, String displayName, List<String> allowedOrigins, Instant createdAt) {
+    public record TenantView(
+            UUID id, String name, String slug, String displayName, List<String> allowedOrigins, Instant createdAt) {
         static TenantView of(Tenant t) {
-            return new TenantView(t.id(), t.name(), t.displayName(), Arrays.asList(t.allowedOrigins()), t.createdAt());
+            return new TenantView(
+                    t.id(), t.name(), t.slug(), t.displayName(), Arrays.asList(t.allowedOrigins()), t.createdAt());
         }
     }
 

@@ -22,6 +22,9 @@ public interface TenantRepository extends GenericRepository<Tenant, UUID> {
     @Query("SELECT * FROM tenant WHERE name = :name AND deleted_at IS NULL ORDER BY created_at LIMIT 1")
     Optional<Tenant> findLiveByName(String name);
 
+    @Query("SELECT EXISTS (SELECT 1 FROM tenant WHERE slug = :slug AND deleted_at IS NULL)")
+    boolean slugTaken(String slug);
+
     @Query("UPDATE tenant SET deleted_at = now() WHERE id = :id AND deleted_at IS NULL")
     void softDelete(UUID id);
 }

@@ -30,17 +30,52 @@ public class TenantService {
     /** What {@code ./interlink tenant create} prints: the secret exists only in this object. */
     public record Bootstrap(Tenant tenant, String clientId, String clientSecret) {}
 
-    /** A tenant and its first API client, which holds every scope. */
+    /** A tenant with a slug derived from its name, and its first API client, which holds every scope. */
     @Transactional
     public Bootstrap create(String name) {
+        return create(name, null);
+    }
+
+    /**
+     * A tenant and its first API client, which holds every scope. An explicit slug must be free; a derived one gets a
+     * random suffix when its name's slug is taken (two concurrent creates of one name may still meet the unique index:
+     * operators create tenants one at a time, so that rare case is a failed command, not a wrong tenant).
+     */
+    @Transactional
+    public Bootstrap create(String name, @Nullable String slug) {
+        List<FieldError> errors = new ArrayList<>();
         if (name == null || name.isBlank() || name.length() > 200) {
-            throw ApiProblem.invalid("/name", "is required (1 to 200 characters)");
+            errors.add(new FieldError("/name", "is required (1 to 200 characters)"));
         }
+        if (slug != null && !TenantSlugs.FORMAT.matcher(slug).matches()) {
+            errors.add(new FieldError("/slug", "must be 1 to 63 lower-case letters, digits or inner hyphens"));
+        } else if (slug != null && tenants.slugTaken(slug)) {
+            errors.add(new FieldError("/slug", "is taken by another tenant"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+        String chosen = slug != null ? slug : freeSlug(TenantSlugs.fromName(name));
         Tenant tenant = tenants.save(new Tenant(
-                UUID.randomUUID(), name.strip(), name.strip(), new String[0], clock.instant(), clock.instant(), null));
+                UUID.randomUUID(),
+                name.strip(),
+                chosen,
+                name.strip(),
+                new String[0],
+                clock.instant(),
+                clock.instant(),
+                null));
         ApiClientService.Created client =
                 clients.create(tenant.id(), "default", Scopes.ALL, null, ApiClientService.Grantor.OPERATOR);
         return new Bootstrap(tenant, client.client().clientId(), client.secret());
+    }
+
+    private String freeSlug(String base) {
+        String candidate = base;
+        while (tenants.slugTaken(candidate)) {
+            candidate = TenantSlugs.withSuffix(base);
+        }
+        return candidate;
     }
 
     public Optional<Tenant> find(UUID tenantId) {
@@ -78,6 +113,7 @@ public class TenantService {
         return tenants.update(new Tenant(
                 current.id(),
                 current.name(),
+                current.slug(),
                 displayName == null ? current.displayName() : displayName.strip(),
                 origins == null ? current.allowedOrigins() : origins.toArray(String[]::new),
                 current.createdAt(),

@@ -66,7 +66,8 @@ class AdminAccountsTest extends ApiTest {
 
     private String adminToken(TestTenant tenant) {
         AdminUser admin = admins.create(tenant.id(), "admin-" + UUID.randomUUID() + "@example.com", PASSWORD);
-        Api.Response r = api.post("/admin/sessions", null, Map.of("email", admin.email(), "password", PASSWORD));
+        Api.Response r = api.post(
+                "/admin/sessions", null, Map.of("tenant", tenant.slug(), "email", admin.email(), "password", PASSWORD));
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         return r.json().get("access_token").asText();
     }

@@ -56,12 +56,18 @@ class AdminSignInTest extends ApiTest {
         return admins.create(tenant.id(), "admin-" + UUID.randomUUID() + "@example.com", PASSWORD);
     }
 
+    /** Signs in to tenant A, where most tests' admins live. */
     private Api.Response signIn(String email, String password) {
-        return api.post("/admin/sessions", null, Map.of("email", email, "password", password));
+        return signIn(a.slug(), email, password);
+    }
+
+    private Api.Response signIn(String slug, String email, String password) {
+        return api.post("/admin/sessions", null, Map.of("tenant", slug, "email", email, "password", password));
     }
 
     private String tokenOf(AdminUser admin) {
-        Api.Response response = signIn(admin.email(), PASSWORD);
+        String slug = admin.tenantId().equals(a.id()) ? a.slug() : b.slug();
+        Api.Response response = signIn(slug, admin.email(), PASSWORD);
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         return response.json().get("access_token").asText();
     }
@@ -244,13 +250,86 @@ class AdminSignInTest extends ApiTest {
     }
 
     @Test
-    void an_email_that_is_already_an_admin_is_refused() {
+    void an_email_that_is_already_an_admin_of_the_same_tenant_is_refused() {
         AdminUser admin = adminOf(a);
-        String token = tokenOf(adminOf(b));
+        String token = tokenOf(adminOf(a));
 
         Api.Response created = api.post("/admin/users", token, Map.of("email", admin.email(), "password", PASSWORD));
 
         assertThat(created.status()).isEqualTo(400);
+        assertThat(created.json().at("/errors/0/pointer").asText()).isEqualTo("/email");
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName(
+            "Adding another tenant's admin email succeeds, so it reveals nothing about that tenant and squats nothing")
+    void adding_another_tenants_admin_email_reveals_nothing() {
+        AdminUser adminOfA = adminOf(a);
+        String tokenOfB = tokenOf(adminOf(b));
+
+        Api.Response created =
+                api.post("/admin/users", tokenOfB, Map.of("email", adminOfA.email(), "password", PASSWORD + " b"));
+
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(signIn(a.slug(), adminOfA.email(), PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void one_email_in_two_tenants_signs_in_to_the_tenant_the_slug_names() {
+        String email = "shared-" + UUID.randomUUID() + "@example.com";
+        admins.create(a.id(), email, PASSWORD);
+        admins.create(b.id(), email, PASSWORD + " of b");
+
+        Api.Response intoA = signIn(a.slug(), email, PASSWORD);
+        Api.Response intoB = signIn(b.slug(), email, PASSWORD + " of b");
+
+        assertThat(intoA.json().get("tenant_display_name").asText()).isEqualTo("Tenant A");
+        assertThat(intoB.json().get("tenant_display_name").asText()).isEqualTo("Tenant B");
+        assertThat(api.get("/tenant", intoB.json().get("access_token").asText())
+                        .json()
+                        .get("id")
+                        .asText())
+                .isEqualTo(b.id().toString());
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName(
+            "An admin's right password with another tenant's slug is refused like a wrong one")
+    void the_right_password_with_another_tenants_slug_is_refused() {
+        AdminUser adminOfA = adminOf(a);
+
+        Api.Response withB = signIn(b.slug(), adminOfA.email(), PASSWORD);
+        Api.Response wrongPassword = signIn(a.slug(), adminOfA.email(), "not the password at all");
+
+        assertThat(withB.status()).isEqualTo(401);
+        assertThat(withoutRequestId(withB)).isEqualTo(withoutRequestId(wrongPassword));
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName(
+            "An unknown tenant slug gets the same answer as a wrong password: no tenant oracle")
+    void an_unknown_tenant_slug_gets_the_same_answer_as_a_wrong_password() {
+        AdminUser admin = adminOf(a);
+
+        Api.Response unknownTenant = signIn("no-such-tenant-" + UUID.randomUUID(), admin.email(), PASSWORD);
+        Api.Response wrongPassword = signIn(a.slug(), admin.email(), "not the password at all");
+
+        assertThat(unknownTenant.status()).isEqualTo(401);
+        assertThat(withoutRequestId(unknownTenant)).isEqualTo(withoutRequestId(wrongPassword));
+    }
+
+    @Test
+    void a_sign_in_that_names_no_tenant_is_refused() {
+        AdminUser admin = adminOf(a);
+
+        Api.Response response = api.post("/admin/sessions", null, Map.of("email", admin.email(), "password", PASSWORD));
+
+        assertThat(response.status()).isEqualTo(401);
+    }
+
+    @Test
+    void the_tenant_settings_show_the_slug_admins_sign_in_with() {
+        assertThat(api.get("/tenant", a.token()).json().get("slug").asText()).isEqualTo(a.slug());
     }
 
     @Test

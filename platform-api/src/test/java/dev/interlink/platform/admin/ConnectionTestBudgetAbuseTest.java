@@ -57,7 +57,9 @@ class ConnectionTestBudgetAbuseTest extends ApiTest {
         AdminUser admin =
                 admins.create(tenant.id(), "burner-" + UUID.randomUUID() + "@example.com", "a long enough password");
         String adminToken = api.post(
-                        "/admin/sessions", null, Map.of("email", admin.email(), "password", "a long enough password"))
+                        "/admin/sessions",
+                        null,
+                        Map.of("tenant", tenant.slug(), "email", admin.email(), "password", "a long enough password"))
                 .json()
                 .get("access_token")
                 .asText();

@@ -81,7 +81,7 @@ class SignInAbuseTest extends ApiTest {
                 "POST",
                 "/admin/sessions",
                 null,
-                Map.of("email", email, "password", password),
+                Map.of("tenant", tenant.slug(), "email", email, "password", password),
                 Map.of("X-Forwarded-For", address));
     }
 

@@ -52,7 +52,13 @@ class SignInFloodTest extends ApiTest {
                                 "POST",
                                 "/admin/sessions",
                                 null,
-                                Map.of("email", "nobody-" + UUID.randomUUID() + "@example.com", "password", "guess"),
+                                Map.of(
+                                        "tenant",
+                                        tenant.slug(),
+                                        "email",
+                                        "nobody-" + UUID.randomUUID() + "@example.com",
+                                        "password",
+                                        "guess"),
                                 Map.of("X-Forwarded-For", address))
                         .status()));
             }

@@ -39,6 +39,9 @@ class JwtAttackTest extends ApiTest {
     @Inject
     TenantRepository tenantRepository;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     Api api;
     TestTenant acme;
 
@@ -223,6 +226,29 @@ class JwtAttackTest extends ApiTest {
         assertRejected(doomed.token());
         assertThat(api.token(doomed.clientId(), doomed.clientSecret(), null).status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName(
+            "A forged token replayed 50 times costs one full check; the other 49 are refused from the short cache")
+    void a_replayed_forged_token_is_checked_once() {
+        String forged = Jwts.es256(SigningKeys.generate(), claims().build());
+        double checked = checks("refused");
+        double again = checks("refused_again");
+
+        for (int i = 0; i < 50; i++) {
+            assertRejected(forged);
+        }
+
+        assertThat(checks("refused") - checked).isEqualTo(1);
+        assertThat(checks("refused_again") - again).isEqualTo(49);
+    }
+
+    private double checks(String outcome) {
+        var counter = meters.find("interlink.auth.token.checks")
+                .tag("outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -169,7 +169,10 @@ class ScopeContainmentTest extends ApiTest {
     @DisplayName("A signed-in admin can create another admin")
     void adminCreatesAdmin() {
         var admin = admins.create(tenant.id(), "admin-" + UUID.randomUUID() + "@example.com", PASSWORD);
-        String token = api.post("/admin/sessions", null, Map.of("email", admin.email(), "password", PASSWORD))
+        String token = api.post(
+                        "/admin/sessions",
+                        null,
+                        Map.of("tenant", tenant.slug(), "email", admin.email(), "password", PASSWORD))
                 .json()
                 .get("access_token")
                 .asText();

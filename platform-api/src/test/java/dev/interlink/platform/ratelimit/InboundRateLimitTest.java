@@ -28,7 +28,7 @@ class InboundRateLimitTest extends ApiTest {
     }
 
     @Test
-    void a_client_over_its_inbound_limit_gets_429_with_retry_after_and_others_are_unaffected() {
+    void a_tenant_over_its_inbound_limit_gets_429_with_retry_after_and_others_are_unaffected() {
         Api api = new Api(server.getURI());
         TestTenant a = TestTenants.create(tenants, api, "A");
         TestTenant b = TestTenants.create(tenants, api, "B");
@@ -42,5 +42,28 @@ class InboundRateLimitTest extends ApiTest {
         assertThat(limited.code()).isEqualTo("PLATFORM.RATE_LIMIT_EXCEEDED");
         assertThat(Long.parseLong(limited.header("Retry-After"))).isPositive();
         assertThat(api.get("/tenant", b.token()).status()).isEqualTo(200);
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("A tenant that mints another API client gets no more inbound capacity")
+    void minting_another_client_does_not_raise_the_tenants_limit() {
+        Api api = new Api(server.getURI());
+        TestTenant c = TestTenants.create(tenants, api, "C");
+        Api.Response minted = api.post("/api-clients", c.token(), Map.of("name", "second"));
+        assertThat(minted.status()).as(minted.text()).isEqualTo(201);
+        String second = api.token(
+                        minted.json().at("/client/client_id").asText(),
+                        minted.json().get("client_secret").asText(),
+                        null)
+                .json()
+                .get("access_token")
+                .asText();
+
+        assertThat(api.get("/tenant", c.token()).status()).isEqualTo(200);
+        assertThat(api.get("/tenant", second).status()).isEqualTo(200);
+        Api.Response limited = api.get("/tenant", second);
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.code()).isEqualTo("PLATFORM.RATE_LIMIT_EXCEEDED");
     }
 }

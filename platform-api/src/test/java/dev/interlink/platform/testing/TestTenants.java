@@ -7,7 +7,7 @@ import java.util.UUID;
 public final class TestTenants {
     private TestTenants() {}
 
-    public record TestTenant(UUID id, String clientId, String clientSecret, String token) {}
+    public record TestTenant(UUID id, String slug, String clientId, String clientSecret, String token) {}
 
     public static TestTenant create(TenantService tenants, Api api, String name) {
         TenantService.Bootstrap created = tenants.create(name);
@@ -17,6 +17,7 @@ public final class TestTenants {
         }
         return new TestTenant(
                 created.tenant().id(),
+                created.tenant().slug(),
                 created.clientId(),
                 created.clientSecret(),
                 response.json().get("access_token").asText());
