@@ -39,6 +39,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlatformHttpClientsE2ETest {
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String WORKSPACE = "clients-co";
     static final String EMAIL = "admin@clients.e2e.test";
     static final String PASSWORD = "clients-e2e-" + UUID.randomUUID();
 
@@ -60,13 +61,15 @@ class PlatformHttpClientsE2ETest {
                 "create",
                 "--name",
                 "Clients Co",
+                "--slug",
+                WORKSPACE,
                 "--admin-email",
                 EMAIL,
                 "--admin-password-stdin");
         admin = new HttpPlatformAdminClient(URI.create(stack.apiUrl));
         link = new HttpPlatformLinkClient(
                 URI.create(stack.apiUrl), Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(45));
-        token = admin.signIn(EMAIL, PASSWORD).accessToken();
+        token = admin.signIn(WORKSPACE, EMAIL, PASSWORD).accessToken();
     }
 
     @AfterAll
@@ -83,7 +86,8 @@ class PlatformHttpClientsE2ETest {
 
     @Test
     void a_wrong_password_is_a_platform_problem_with_status_and_code() {
-        PlatformProblem p = assertThrows(PlatformProblem.class, () -> admin.signIn(EMAIL, "not-the-password"));
+        PlatformProblem p =
+                assertThrows(PlatformProblem.class, () -> admin.signIn(WORKSPACE, EMAIL, "not-the-password"));
         assertEquals(401, p.status());
         assertNotNull(p.code());
     }
