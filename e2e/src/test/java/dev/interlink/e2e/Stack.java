@@ -77,8 +77,17 @@ public final class Stack implements AutoCloseable {
      * {@code CI=true} those are failures.
      */
     public static Stack start(String label) throws Exception {
+        return start(label, true);
+    }
+
+    /** The same processes for a test that drives no browser (Chromium is then not a precondition). */
+    public static Stack startWithoutBrowser(String label) throws Exception {
+        return start(label, false);
+    }
+
+    private static Stack start(String label, boolean browser) throws Exception {
         Stack stack = new Stack();
-        stack.preconditions();
+        stack.preconditions(browser);
         try {
             stack.boot(label);
             return stack;
@@ -88,7 +97,7 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private void preconditions() {
+    private void preconditions(boolean browser) {
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
         String url = System.getenv("TEST_JDBC_URL");
         String noDb = "TEST_JDBC_URL is not set: the e2e tests need PostgreSQL for platform-api"
@@ -106,7 +115,7 @@ public final class Stack implements AutoCloseable {
                     + " package -DskipTests -Pproduction";
             skipOrFail(ci, msg);
         }
-        for (String exe : List.of(Browser.CHROMIUM, Browser.CHROMEDRIVER)) {
+        for (String exe : browser ? List.of(Browser.CHROMIUM, Browser.CHROMEDRIVER) : List.<String>of()) {
             if (!Files.isExecutable(Path.of(exe))) {
                 String msg = exe + " is missing: run scripts/ensure-chromium.sh";
                 skipOrFail(ci, msg);

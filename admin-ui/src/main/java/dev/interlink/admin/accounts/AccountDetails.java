@@ -200,15 +200,10 @@ class AccountDetails extends Div {
             Object resources = caps.getOrDefault("resources", caps);
             if (resources instanceof Map<?, ?> map && !map.isEmpty()) {
                 map.forEach((name, description) -> {
-                    Object ops = description instanceof Map<?, ?> d ? d.get("operations") : description;
                     Span label = new Span(String.valueOf(name));
                     label.addClassName("fact-label");
-                    Span value = new Span(
-                            ops instanceof List<?> l
-                                    ? String.join(
-                                            ", ",
-                                            l.stream().map(String::valueOf).toList())
-                                    : String.valueOf(ops));
+                    Span value = new Span(operations(description));
+                    value.setId("capability-" + name);
                     box.add(new Div(label, value));
                 });
             } else if (resources instanceof List<?> list && !list.isEmpty()) {
@@ -220,6 +215,24 @@ class AccountDetails extends Div {
             box.add(muted("Capabilities are not available (" + problem.getMessage() + ")."));
         }
         return box;
+    }
+
+    /**
+     * "read: list, get · write: create, update" from one resource of {@code GET /integrated-accounts/{id}/capabilities}
+     * ({@code operations} and {@code write_operations}); "write: none" when the provider writes nothing there.
+     */
+    static String operations(Object description) {
+        if (!(description instanceof Map<?, ?> d)) return String.valueOf(description);
+        String read = joined(d.get("operations"));
+        if (!d.containsKey("write_operations")) return read; // an older platform-api: reads only
+        String write = joined(d.get("write_operations"));
+        return "read: " + (read.isEmpty() ? "none" : read) + " · write: " + (write.isEmpty() ? "none" : write);
+    }
+
+    private static String joined(Object ops) {
+        if (ops instanceof List<?> l)
+            return String.join(", ", l.stream().map(String::valueOf).toList());
+        return ops == null ? "" : String.valueOf(ops);
     }
 
     private Div recentRequests(UUID id) {

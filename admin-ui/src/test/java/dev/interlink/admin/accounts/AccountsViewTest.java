@@ -12,8 +12,11 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import dev.interlink.admin.AdminUiTest;
 import dev.interlink.admin.api.Dtos.Account;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +66,31 @@ class AccountsViewTest extends AdminUiTest {
         assertEquals(
                 "loxo · User u7 (u7)",
                 _get(H3.class, s -> s.withId("account-title")).getText());
+    }
+
+    @Test
+    void the_capabilities_show_the_read_and_the_write_operations_of_each_resource() {
+        platform.capabilities = Map.of(
+                "resources",
+                Map.of(
+                        "applications",
+                        Map.of(
+                                "operations",
+                                List.of("list", "get"),
+                                "write_operations",
+                                List.of("create", "move_stage", "reject")),
+                        "jobs",
+                        Map.of("operations", List.of("list", "get"), "write_operations", List.of())));
+        Account a = platform.addAccount("cats", "u7", "active");
+
+        UI.getCurrent().navigate("accounts/" + a.id());
+
+        assertEquals(
+                "read: list, get · write: create, move_stage, reject",
+                _get(Span.class, s -> s.withId("capability-applications")).getText());
+        assertEquals(
+                "read: list, get · write: none",
+                _get(Span.class, s -> s.withId("capability-jobs")).getText());
     }
 
     @Test

@@ -203,10 +203,17 @@ public class FakePlatformAdminClient implements PlatformAdminClient {
         return List.of(new Dtos.Integration("cats", "CATS"), new Dtos.Integration("loxo", "Loxo"));
     }
 
+    /** What {@link #capabilities} answers for every account; tests replace it. */
+    public Map<String, Object> capabilities = Map.of(
+            "resources",
+            Map.of(
+                    "candidates",
+                    Map.of("operations", List.of("list", "get"), "write_operations", List.of("create", "update"))));
+
     @Override
     public Map<String, Object> capabilities(String token, UUID id) {
         check(token);
-        return Map.of("resources", Map.of("candidates", Map.of("operations", List.of("list", "get"))));
+        return capabilities;
     }
 
     @Override

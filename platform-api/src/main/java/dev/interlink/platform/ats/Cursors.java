@@ -26,8 +26,10 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code PLATFORM.CURSOR_INVALID}.
  *
  * <p>The key must be the same on every replica: {@code INTERLINK_CURSOR_KEY}; in dev mode a key generated once into
- * {@code .interlink/cursor-key}; otherwise one derived from the JWT signing key configuration (shared by all replicas
- * by construction). A per-process random key would break paging behind a load balancer.
+ * {@code .interlink/cursor-key}; otherwise one derived from the JWT signing key set, given inline
+ * ({@code INTERLINK_JWT_KEYS}) or as a file ({@code INTERLINK_JWT_KEYS_FILE}) exactly as {@code auth/SigningKeys}
+ * reads it (shared by all replicas by construction). A per-process random key would break paging behind a load
+ * balancer.
  *
  * @see "docs/decisions/0021-signed-list-cursors.md"
  */
@@ -40,11 +42,12 @@ public class Cursors {
     public Cursors(
             @Value("${interlink.cursor-key:}") String configured,
             @Value("${interlink.jwt.keys:}") String jwtKeys,
+            @Value("${interlink.jwt.keys-file:}") String jwtKeysFile,
             DevMode devMode) {
-        this.key = key(configured, jwtKeys, devMode);
+        this.key = key(configured, jwtKeys, jwtKeysFile, devMode);
     }
 
-    static byte[] key(String configured, String jwtKeys, DevMode devMode) {
+    static byte[] key(String configured, String jwtKeys, String jwtKeysFile, DevMode devMode) {
         if (configured != null && !configured.isBlank()) {
             return sha256("interlink-cursor-v1|" + configured.strip());
         }
@@ -54,8 +57,22 @@ public class Cursors {
         if (jwtKeys != null && !jwtKeys.isBlank()) {
             return sha256("interlink-cursor-derived-v1|" + jwtKeys.strip());
         }
-        throw new IllegalStateException(
-                "No cursor key: set INTERLINK_CURSOR_KEY (the same value on every replica) or run in dev mode");
+        if (jwtKeysFile != null && !jwtKeysFile.isBlank()) {
+            // the same text as INTERLINK_JWT_KEYS would hold, so inline and file replicas derive the same key
+            return sha256("interlink-cursor-derived-v1|" + readKeysFile(Path.of(jwtKeysFile.strip())));
+        }
+        throw new IllegalStateException("No cursor key: set INTERLINK_CURSOR_KEY (the same value on every replica),"
+                + " or INTERLINK_JWT_KEYS / INTERLINK_JWT_KEYS_FILE to derive it, or run in dev mode");
+    }
+
+    private static String readKeysFile(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            // the path only, never the content: it holds private keys
+            throw new IllegalStateException("The cursor key cannot be derived: INTERLINK_JWT_KEYS_FILE (" + file
+                    + ") is not readable (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     static String devKey(Path file) {

@@ -3,7 +3,9 @@ package dev.interlink.platform.changes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.interlink.platform.events.Events;
+import dev.interlink.platform.provider.AtsConnector;
 import dev.interlink.platform.provider.AtsResource;
+import dev.interlink.platform.provider.ResourceOps;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -11,8 +13,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -31,11 +35,26 @@ public class ChangeEngine {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public ChangeEngine(ChangeStore store, Events events, ObjectMapper json, Clock clock) {
+    /** provider → resource → the fields its list leaves out (never compared, see {@link Fingerprint#of}). */
+    private final Map<String, Map<AtsResource, Set<String>>> getOnly = new java.util.HashMap<>();
+
+    public ChangeEngine(
+            ChangeStore store, Events events, ObjectMapper json, Clock clock, List<AtsConnector> connectors) {
         this.store = store;
         this.events = events;
         this.json = json;
         this.clock = clock;
+        for (AtsConnector c : connectors) {
+            Map<AtsResource, Set<String>> byResource = new java.util.EnumMap<>(AtsResource.class);
+            for (ResourceOps<?> ops : c.resources()) {
+                if (!ops.getOnlyFields().isEmpty()) byResource.put(ops.resource(), ops.getOnlyFields());
+            }
+            getOnly.put(c.id(), byResource);
+        }
+    }
+
+    private Set<String> getOnly(Observation o) {
+        return getOnly.getOrDefault(o.provider(), Map.of()).getOrDefault(o.resource(), Set.of());
     }
 
     /**
@@ -65,7 +84,7 @@ public class ChangeEngine {
             published += attachmentsOf(o, id, now);
         }
         Optional<ChangeStore.Seen> seen = store.lockAndFind(o.accountId(), o.resource(), id);
-        Fingerprint fp = Fingerprint.of(o.resource(), o.record());
+        Fingerprint fp = Fingerprint.of(o.resource(), o.record(), getOnly(o));
         ChangeStore.Stage stage = o.resource() == AtsResource.APPLICATIONS ? stage(o.record()) : null;
         if (seen.isEmpty()) {
             store.save(o.tenantId(), o.accountId(), o.resource(), id, fp, stage, now);

@@ -34,7 +34,16 @@ record Fingerprint(String hash, Map<String, String> fields) {
             AtsResource.APPLICATIONS, Set.of("current_stage", "status", "status_raw"));
 
     static Fingerprint of(AtsResource resource, JsonNode record) {
-        Set<String> skip = OWN_EVENTS.getOrDefault(resource, Set.of());
+        return of(resource, record, Set.of());
+    }
+
+    /**
+     * @param getOnly fields the provider fills on a get only ({@code ResourceOps.getOnlyFields}): not compared, or
+     *     every full scan (a list) after a feed hint (a get) would announce them as changed
+     */
+    static Fingerprint of(AtsResource resource, JsonNode record, Set<String> getOnly) {
+        Set<String> skip = new java.util.HashSet<>(OWN_EVENTS.getOrDefault(resource, Set.of()));
+        skip.addAll(getOnly);
         Map<String, String> fields = new TreeMap<>();
         ObjectNode kept = JsonNodeFactory.instance.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {

@@ -34,8 +34,9 @@ public final class ConnectorContext {
             .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);
 
     /**
-     * Where the calls go and on whose behalf. {@code tenantId}/{@code accountId} are null while a credential set is
-     * verified before it is stored; {@code displayName} is the catalog's, used in every message about the provider.
+     * Where the calls go and on whose behalf. {@code tenantId} is null while a credential set is verified;
+     * {@code accountId} is then the stored account or the id a new one will get, so verification spends that
+     * account's budget too. {@code displayName} is the catalog's, used in every message about the provider.
      */
     public record Target(
             UUID tenantId,

@@ -26,7 +26,9 @@ public class ConnectorContexts {
     }
 
     /**
-     * @param accountId null while a credential set is verified before it is stored (no budget to spend yet)
+     * @param tenantId null while a credential set is verified (it is checked exactly as given)
+     * @param accountId whose budget the calls spend; while verifying, the stored account or the id a new account will
+     *     be created with ({@code account/CredentialVerifier})
      * @throws IllegalArgumentException when the credentials name a host or value the catalog does not allow
      */
     public ConnectorContext open(

@@ -44,6 +44,7 @@ public final class ResourceOps<T extends UnifiedRecord> {
     private final Set<String> unsupportedFields;
     private final int maxPageSize;
     private final boolean partialList;
+    private final Set<String> getOnlyFields;
 
     private ResourceOps(Builder<T> b) {
         this.resource = b.resource;
@@ -57,6 +58,7 @@ public final class ResourceOps<T extends UnifiedRecord> {
         this.unsupportedFields = Set.copyOf(b.unsupportedFields);
         this.maxPageSize = b.maxPageSize;
         this.partialList = b.partialList;
+        this.getOnlyFields = Set.copyOf(b.getOnlyFields);
     }
 
     public static <T extends UnifiedRecord> Builder<T> of(AtsResource resource, Class<T> type) {
@@ -103,6 +105,15 @@ public final class ResourceOps<T extends UnifiedRecord> {
         return partialList;
     }
 
+    /**
+     * Unified fields that {@code get} fills and {@code list} leaves empty (declared with {@link
+     * Builder#partialList(String...)}). Change detection compares records without them, so the same record read by a
+     * list and by a get is the same record.
+     */
+    public Set<String> getOnlyFields() {
+        return getOnlyFields;
+    }
+
     public List<String> operations() {
         List<String> ops = new ArrayList<>();
         if (list != null) ops.add("list");
@@ -137,6 +148,7 @@ public final class ResourceOps<T extends UnifiedRecord> {
         private final Set<String> unsupportedFields = new LinkedHashSet<>();
         private int maxPageSize = 100;
         private boolean partialList;
+        private final Set<String> getOnlyFields = new LinkedHashSet<>();
 
         private Builder(AtsResource resource, Class<T> type) {
             this.resource = resource;
@@ -193,6 +205,12 @@ public final class ResourceOps<T extends UnifiedRecord> {
         public Builder<T> partialList() {
             this.partialList = true;
             return this;
+        }
+
+        /** A partial list whose records lack exactly these unified fields, which {@code get} fills. */
+        public Builder<T> partialList(String... getOnlyFields) {
+            this.getOnlyFields.addAll(List.of(getOnlyFields));
+            return partialList();
         }
 
         public ResourceOps<T> build() {

@@ -51,4 +51,23 @@ class FingerprintTest {
                 AtsResource.APPLICATIONS, json("{'id':'1','current_stage':{'id':'s2'},'status':'HIRED'}"));
         assertThat(a.hash()).isEqualTo(b.hash());
     }
+
+    @Test
+    void a_field_the_provider_fills_on_get_only_is_not_compared() throws Exception {
+        // CATS: a list has no tags, a get has them (ResourceOps.getOnlyFields); both are the same record
+        Fingerprint listed = Fingerprint.of(
+                AtsResource.CANDIDATES, json("{'id':'1','title':'A','tags':[]}"), java.util.Set.of("tags"));
+        Fingerprint got = Fingerprint.of(
+                AtsResource.CANDIDATES,
+                json("{'id':'1','title':'A','tags':[{'remote_id':'679','name':'Hot lead'}]}"),
+                java.util.Set.of("tags"));
+        assertThat(got.hash()).isEqualTo(listed.hash());
+    }
+
+    @Test
+    void the_same_field_is_compared_where_the_list_fills_it_too() throws Exception {
+        Fingerprint before = Fingerprint.of(AtsResource.CANDIDATES, json("{'id':'1','tags':[]}"));
+        Fingerprint after = Fingerprint.of(AtsResource.CANDIDATES, json("{'id':'1','tags':[{'name':'python'}]}"));
+        assertThat(after.changedFrom(before.fields())).containsExactly("tags");
+    }
 }

@@ -13,12 +13,13 @@ public final class TestDatabase {
 
     private TestDatabase() {}
 
-    public static String user() {
-        return System.getenv().getOrDefault("TEST_JDBC_USER", "postgres");
+    /** The login of the server in use: the container's once one runs, so {@link #drop} works there too. */
+    public static synchronized String user() {
+        return container != null ? container.getUsername() : System.getenv().getOrDefault("TEST_JDBC_USER", "postgres");
     }
 
-    public static String password() {
-        return System.getenv().getOrDefault("TEST_JDBC_PASSWORD", "");
+    public static synchronized String password() {
+        return container != null ? container.getPassword() : System.getenv().getOrDefault("TEST_JDBC_PASSWORD", "");
     }
 
     /** Datasource + Flyway properties for a fresh schema of its own, so test classes never see each other's rows. */

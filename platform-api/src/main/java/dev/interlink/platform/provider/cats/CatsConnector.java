@@ -52,10 +52,12 @@ public class CatsConnector implements AtsConnector {
         resources = List.of(
                 ResourceOps.of(AtsResource.CANDIDATES, Candidate.class)
                         .list(this::listCandidates)
-                        .get((ctx, key) -> CatsMapper.candidate(ctx.getJson("/candidates/" + key.part(0))))
+                        .get(CatsConnector::getCandidate)
                         .nativeFilters("q")
                         .emulatedFilters("updated_after", "created_after", "email")
-                        .unsupportedFields("remote_url", "tags", "applications", "attachments")
+                        // tags cost one call per candidate: filled on get, lists are partial (decision 0024)
+                        .partialList("tags")
+                        .unsupportedFields("remote_url", "applications", "attachments")
                         .build(),
                 ResourceOps.of(AtsResource.JOBS, Job.class)
                         .list(this::listJobs)
@@ -124,14 +126,31 @@ public class CatsConnector implements AtsConnector {
         return resources;
     }
 
+    static final String LIST_HAS_NO_TAGS =
+            "CATS lists candidates without their tags (one more call per candidate);" + " get a candidate for its tags";
+
     Page<Candidate> listCandidates(ConnectorContext ctx, ListRequest req) {
         String q = req.filter("q");
         if (q != null) {
             // the search parameter must be `query`: `q=` is silently ignored and returns everything (§4.1 [LIVE])
             return Lists.fetch(
-                    ctx, "/candidates/search", Map.of("query", q), HAL, req, "candidates", CatsMapper::candidate);
+                            ctx,
+                            "/candidates/search",
+                            Map.of("query", q),
+                            HAL,
+                            req,
+                            "candidates",
+                            CatsMapper::candidate)
+                    .markPartial(LIST_HAS_NO_TAGS);
         }
-        return Lists.fetch(ctx, "/candidates", Map.of(), HAL, req, "candidates", CatsMapper::candidate);
+        return Lists.fetch(ctx, "/candidates", Map.of(), HAL, req, "candidates", CatsMapper::candidate)
+                .markPartial(LIST_HAS_NO_TAGS);
+    }
+
+    /** The record and its tags: two calls (tags are a sub-resource in CATS, §4.1). */
+    static Candidate getCandidate(ConnectorContext ctx, RemoteKey key) {
+        Candidate c = CatsMapper.candidate(ctx.getJson("/candidates/" + key.part(0)));
+        return CatsMapper.withTags(c, ctx.getJson("/candidates/" + key.part(0) + "/tags"));
     }
 
     Page<Job> listJobs(ConnectorContext ctx, ListRequest req) {

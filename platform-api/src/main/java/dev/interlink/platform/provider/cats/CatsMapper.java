@@ -74,6 +74,41 @@ final class CatsMapper {
     }
 
     /**
+     * The candidate with its tags from {@code GET /candidates/{id}/tags} ({@code {id, title}} rows, §4.9): tags are
+     * not records of their own in the unified API, so a tag is {@code {id: null, remote_id, name: title}}, the name
+     * being what writes take.
+     */
+    static Candidate withTags(Candidate c, JsonNode tagsBody) {
+        List<Ref> tags = new ArrayList<>();
+        for (JsonNode t : Tolerant.items(tagsBody, "tags")) {
+            String tid = id(t, "id");
+            if (tid != null) tags.add(new Ref(null, tid, text(t, "title")));
+        }
+        return new Candidate(
+                c.id(),
+                c.remoteId(),
+                c.remoteCreatedAt(),
+                c.remoteUpdatedAt(),
+                c.remoteUrl(),
+                c.firstName(),
+                c.lastName(),
+                c.name(),
+                c.title(),
+                c.companyName(),
+                c.emails(),
+                c.phones(),
+                c.urls(),
+                c.addresses(),
+                List.copyOf(tags),
+                c.source(),
+                c.owner(),
+                c.applications(),
+                c.attachments(),
+                c.customFields(),
+                c.remoteData());
+    }
+
+    /**
      * Emails: the rows in {@code _embedded.emails} when present; else the top-level field, which CATS sends as a
      * summary object {@code {"primary": .., "secondary": ..}} and older clients as an array of rows.
      */

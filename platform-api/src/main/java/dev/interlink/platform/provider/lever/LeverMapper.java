@@ -86,7 +86,7 @@ final class LeverMapper {
             applications.add(ref(id(o, "id"), null));
         }
         List<Ref> tagRefs = tags.stream().map(t -> new Ref(null, t, t)).toList();
-        String location = text(first, "location");
+        String location = location(first);
         List<JsonNode> sources = Tolerant.array(first, "sources");
         return new Candidate(
                 RemoteKey.encode(contactId),
@@ -137,8 +137,7 @@ final class LeverMapper {
         String rid = id(c, "id");
         String name = text(c, "name");
         String[] parts = split(name);
-        JsonNode loc = c.get("location");
-        String location = loc == null ? null : loc.isTextual() ? loc.asText() : text(loc, "name");
+        String location = location(c);
         return new Candidate(
                 RemoteKey.encode(rid),
                 rid,
@@ -161,6 +160,12 @@ final class LeverMapper {
                 List.of(),
                 Map.of(),
                 c);
+    }
+
+    /** {@code location}: a string on opportunities, an object {@code {name}} on contacts (§5); "" is none. */
+    static String location(JsonNode record) {
+        JsonNode loc = record.get("location");
+        return loc != null && loc.isObject() ? text(loc, "name") : Tolerant.scalar(loc);
     }
 
     static List<Email> emails(JsonNode o) {

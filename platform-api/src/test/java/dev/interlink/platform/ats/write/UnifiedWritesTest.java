@@ -673,8 +673,12 @@ class UnifiedWritesTest extends ApiTest {
                         .at("/_embedded/tags")
                         .findValuesAsText("title"))
                 .containsExactlyInAnyOrder("Hot lead", "Referral");
+        // the answer is the record read back, tags included (CATS fills them on a get, decision 0024)
+        assertThat(created.json().path("tags").findValuesAsText("name"))
+                .containsExactlyInAnyOrder("Hot lead", "Referral");
         Api.Response r = patch(cats, created.json().path("id").asText(), Map.of("tags", List.of("Remote only")));
         assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().path("tags").findValuesAsText("name")).containsExactly("Remote only");
         assertThat(native_(cats, "/candidates/" + remote + "/tags")
                         .at("/_embedded/tags")
                         .findValuesAsText("title"))
