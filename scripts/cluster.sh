@@ -285,7 +285,7 @@ start_cluster() {
   start_haproxy
   for _ in $(seq 1 30); do curl -fsS -o /dev/null "http://127.0.0.1:$LB_API/health/readiness" && break; sleep 0.5; done
   HOME_DIR="$CL" ensure_demo_tenant
-  HOME_DIR="$CL" INTERLINK_DEMO_HOST_PORT=0 "$ROOT/scripts/demo-setup.sh" "$CL/demo-tenant.json" >>"$LOGS/demo-setup.log" 2>&1 \
+  HOME_DIR="$CL" INTERLINK_DEMO_HOST_PORT=$((BASE + 95)) "$ROOT/scripts/demo-setup.sh" "$CL/demo-tenant.json" >>"$LOGS/demo-setup.log" 2>&1 \
     || { tail -n 5 "$LOGS/demo-setup.log" >&2; die "demo setup failed"; }
 }
 
@@ -326,7 +326,7 @@ cmd_cluster_up() {
 heap_after_gc_kb() {
   local pid="$1"
   jcmd "$pid" GC.run >/dev/null 2>&1 || return 0
-  jcmd "$pid" GC.heap_info 2>/dev/null | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K,?", "", v); s += v } } END { if (s) print s }'
+  jcmd "$pid" GC.heap_info 2>/dev/null | awk '/(generation|heap)/ && /used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K,?", "", v); s += v } } END { if (s) print s }'
 }
 
 # appends "epoch_ms name pid kb" for every running service
@@ -372,7 +372,7 @@ cmd_soak() {
   export INTERLINK_CLUSTER_DB=$DB_NAME
   # change polls every 20 s, so a few-minute soak sees many periods of the cluster-wide scheduled job
   export INTERLINK_CHANGES_POLL_INTERVAL=20s
-  trap 'trap - INT TERM EXIT; stop_cluster' INT TERM EXIT
+  trap 'trap - INT TERM EXIT; kill $(jobs -p) 2>/dev/null; stop_cluster' INT TERM EXIT
   pg_start
   psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qc "drop database if exists $DB_NAME" >/dev/null
   rm -f "$CL/demo-tenant.json"

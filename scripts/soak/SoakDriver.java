@@ -182,7 +182,7 @@ public class SoakDriver {
             if ("cats".equals(m.get("provider"))) {
                 catsSandboxId = (String) m.get("account_id");
                 catsBase = (String) m.get("base_url");
-                catsKey = (String) ((Map<?, ?>) m.get("credentials")).values().iterator().next();
+                catsKey = (String) ((Map<?, ?>) m.get("credentials")).get("api_key");
             } else if ("loxo".equals(m.get("provider"))) {
                 loxoSandboxId = (String) m.get("account_id");
                 loxoCredentials = (Map<?, ?>) m.get("credentials");

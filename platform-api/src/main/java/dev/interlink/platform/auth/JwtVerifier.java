@@ -1,17 +1,19 @@
 package dev.interlink.platform.auth;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import dev.interlink.platform.common.DatabaseUnavailable;
 import jakarta.inject.Singleton;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -62,6 +64,12 @@ public class JwtVerifier {
                 Set.of(config.audience(), config.adminAudience()));
     }
 
+    /**
+     * Only what is wrong with the token itself answers "no principal" (401): the catch names the parse, signature
+     * and claim failures and nothing else. Anything the database throws while the client, admin or tenant is looked
+     * up propagates, so {@link AuthFilter} answers 503: a database cut must never be reported as "invalid token",
+     * whatever SQLState (or none) the broken connection gives.
+     */
     public Optional<Principal> verify(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
@@ -70,14 +78,13 @@ public class JwtVerifier {
                 return Optional.empty();
             }
             return config.issuer().equals(issuer) ? verifyOurs(token) : verifyTenantSigned(token, issuer);
-        } catch (Exception e) {
-            DatabaseUnavailable.rethrowIfIn(e); // an outage is a 503, not "your token is bad"
+        } catch (ParseException | BadJOSEException | JOSEException e) {
             // parse errors, bad signatures, failed claims: all the same 401 to the caller
             return Optional.empty();
         }
     }
 
-    private Optional<Principal> verifyOurs(String token) throws Exception {
+    private Optional<Principal> verifyOurs(String token) throws ParseException, BadJOSEException, JOSEException {
         JWTClaimsSet claims = verified.get(token, OUR_KEYS, clock.instant()).orElse(null);
         if (claims == null) {
             claims = ours.process(token, null);
@@ -102,7 +109,8 @@ public class JwtVerifier {
                 .map(c -> principal(c, scope));
     }
 
-    private Optional<Principal> verifyTenantSigned(String token, String clientId) throws Exception {
+    private Optional<Principal> verifyTenantSigned(String token, String clientId)
+            throws ParseException, BadJOSEException, JOSEException {
         Optional<ApiClient> client = clients.findActiveByClientId(clientId).filter(c -> c.publicJwk() != null);
         if (client.isEmpty()) {
             return Optional.empty();
