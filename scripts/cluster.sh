@@ -283,7 +283,7 @@ start_cluster() {
   for name in api-2 api-3 link-ui-1 link-ui-2 admin-ui-1; do start_service "$name"; done
   for name in api-2 api-3 link-ui-1 link-ui-2 admin-ui-1; do await_service "$name" || die "$name did not become ready"; done
   start_haproxy
-  for _ in $(seq 1 30); do curl -fsS -o /dev/null "http://127.0.0.1:$LB_API/health/readiness" && break; sleep 0.5; done
+  for _ in $(seq 1 30); do curl -fsS -o /dev/null "http://127.0.0.1:$LB_API/health/readiness" 2>/dev/null && break; sleep 0.5; done
   HOME_DIR="$CL" ensure_demo_tenant
   HOME_DIR="$CL" INTERLINK_DEMO_HOST_PORT=$((BASE + 95)) "$ROOT/scripts/demo-setup.sh" "$CL/demo-tenant.json" >>"$LOGS/demo-setup.log" 2>&1 \
     || { tail -n 5 "$LOGS/demo-setup.log" >&2; die "demo setup failed"; }
@@ -422,11 +422,15 @@ soak_checks() {
   # database-side facts, as key=value lines for the report
   local db="$SOAK/db.txt"
   {
+    # events published before the soak's endpoint existed (the demo setup's) have no endpoint to go to
+    local since="(select min(created_at) from webhook_endpoint)"
     echo "events=$(psql_cl -c "select count(*) from webhook_event")"
+    echo "events_since_endpoint=$(psql_cl -c "select count(*) from webhook_event where created_at >= $since")"
+    psql_cl -c "select id from webhook_event where created_at >= $since" >"$SOAK/events.txt"
     echo "deliveries_succeeded=$(psql_cl -c "select count(*) from webhook_delivery where status = 'succeeded'")"
     echo "deliveries_pending=$(psql_cl -c "select count(*) from webhook_delivery where status = 'pending'")"
     echo "deliveries_failed=$(psql_cl -c "select count(*) from webhook_delivery where status = 'failed'")"
-    echo "events_without_success=$(psql_cl -c "select count(*) from webhook_event e where not exists (select 1 from webhook_delivery d where d.event_id = e.id and d.status = 'succeeded')")"
+    echo "events_without_success=$(psql_cl -c "select count(*) from webhook_event e where e.created_at >= $since and not exists (select 1 from webhook_delivery d where d.event_id = e.id and d.status = 'succeeded')")"
     echo "delivery_attempts=$(psql_cl -c "select count(*) from webhook_attempt")"
     local max_adv=0 n
     for _ in 1 2 3 4 5; do
