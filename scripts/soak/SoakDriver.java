@@ -486,7 +486,8 @@ public class SoakDriver {
                 if ((killed && (status == 0 || status == 502 || status == 504)) || cutAtKill) {
                     inFlight++;
                     byReplica.merge(cutAtKill ? "connection cut" : server, 1L, Long::sum);
-                } else if (pgBegin > 0 && start >= pgBegin - 1000 && start <= pgEnd + 60_000 && status != -1) {
+                } else if (pgBegin > 0 && end >= pgBegin && start <= pgEnd + 60_000 && status != -1) {
+                    // in flight when the database went down, or sent before the replicas had reconnected
                     duringDb++;
                     lastDbFailure = Math.max(lastDbFailure, end);
                 } else {
@@ -561,7 +562,7 @@ public class SoakDriver {
                     .append("(OAuth, 10/s), unified candidate writes with `Idempotency-Key` on the CATS account (paced to 200 over the run: ")
                     .append("CATS allows 500 calls an hour and a write costs two), link flows re-authorizing the Loxo account (link token, ")
                     .append("widget page through the link-ui balancer, session, credentials verified at Loxo), and one webhook endpoint for ")
-                    .append("every event type, served by the driver. Run at ").append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES))
+                    .append("every event type, served by the driver. Run at ").append(Instant.ofEpochMilli(Files.getLastModifiedTime(out.resolve("driver.txt")).toMillis()).truncatedTo(java.time.temporal.ChronoUnit.MINUTES))
                     .append(" on the shared 2-core machine (other builds running). Result: **").append(pass ? "PASS" : "FAIL").append("**.\n\n");
             md.append("Faults, in order: ");
             List<String> f = new ArrayList<>();
@@ -580,7 +581,7 @@ public class SoakDriver {
             md.append("| HTTP attempts | ").append(num(d, "http_attempts")).append(" |\n");
             md.append("| failed attempts in flight on a killed replica | ").append(inFlight).append(" ").append(byReplica).append(" |\n");
             md.append("| failed attempts during the database restart (503, Retry-After) | ").append(duringDb)
-                    .append(lastDbFailure > 0 ? String.format(Locale.ROOT, " (the last one ended %.1f s after pg_ctl reported the restart done)", (lastDbFailure - pgEnd) / 1000.0) : "").append(" |\n");
+                    .append(lastDbFailure > 0 ? String.format(Locale.ROOT, " (the last one ended %.1f s after the restart began)", (lastDbFailure - pgBegin) / 1000.0) : "").append(" |\n");
             md.append("| failed attempts otherwise (must be 0) | ").append(unexplained).append(" |\n");
             md.append("| latency of an operation, p50 / p99 (retries included) | ").append(d.getOrDefault("latency_p50_ms", "-")).append(" / ").append(d.getOrDefault("latency_p99_ms", "-")).append(" ms |\n\n");
             md.append("| invariant | figures |\n|---|---|\n");
