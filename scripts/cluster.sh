@@ -36,7 +36,8 @@ cluster  starts a private PostgreSQL (initdb + pg_ctl of /usr/lib/postgresql/*/b
            HAProxy statistics http://127.0.0.1:$LB_STATS/
          A demo tenant is created (credentials in .interlink/cluster/demo-tenant.json). Ctrl-C stops everything.
          Replica ports: platform-api $((BASE + 100))-$((BASE + 102)) (management $((BASE + 110))-$((BASE + 112))),
-         link-ui $((BASE + 120))-$((BASE + 121)), admin-ui $((BASE + 130)). Logs and pid files in .interlink/cluster/.
+         link-ui $((BASE + 120))-$((BASE + 121)) (management $((BASE + 140))-$((BASE + 141))), admin-ui $((BASE + 130))
+         (management $((BASE + 150))); GET /metrics on a management port is Prometheus text. Logs and pid files in .interlink/cluster/.
          INTERLINK_CLUSTER_BASE_PORT (default 18000) moves every port; INTERLINK_CLUSTER_PG_PORT the database's.
 
 soak     holds the build lock (/tmp/interlink-build.lock) while it runs, starts the cluster on a fresh database,
@@ -134,10 +135,10 @@ start_service() {
       (INTERLINK_API_PORT="$(api_port "$n")" INTERLINK_MANAGEMENT_PORT="$(mgmt_port "$n")" \
         exec java $(java_opts) -Xmx512m -jar "$API_JAR" >>"$log" 2>&1 9>&-) & ;;
     link-ui-*)
-      (INTERLINK_LINK_UI_PORT="$(link_port "$n")" \
+      (INTERLINK_LINK_UI_PORT="$(link_port "$n")" INTERLINK_LINK_UI_MANAGEMENT_PORT=$((BASE + 140 + n - 1)) \
         exec java $(java_opts) -Xmx384m -cp "$LINK_UI_JAR:$ROOT/link-ui/target/lib/*" dev.interlink.link.LinkUiMain >>"$log" 2>&1 9>&-) & ;;
     admin-ui-*)
-      (INTERLINK_ADMIN_UI_PORT="$(admin_port)" \
+      (INTERLINK_ADMIN_UI_PORT="$(admin_port)" INTERLINK_ADMIN_UI_MANAGEMENT_PORT=$((BASE + 150)) \
         exec java $(java_opts) -Xmx384m -cp "$ADMIN_UI_JAR:$ROOT/admin-ui/target/lib/*" dev.interlink.admin.AdminUiMain >>"$log" 2>&1 9>&-) & ;;
     sandbox)
       (INTERLINK_SANDBOX_PORT="$SANDBOX_PORT" exec java $(java_opts) -Xmx1g -jar "$SANDBOX_JAR" >>"$log" 2>&1 9>&-) & ;;
@@ -259,7 +260,8 @@ start_cluster() {
   mkdir -p "$RUN" "$LOGS"
   local port
   for port in "$PG_PORT" "$LB_API" "$LB_LINK" "$LB_ADMIN" "$LB_STATS" "$SANDBOX_PORT" \
-      $(for i in 1 2 3; do api_port "$i"; mgmt_port "$i"; done) $(link_port 1) $(link_port 2) $(admin_port); do
+      $(for i in 1 2 3; do api_port "$i"; mgmt_port "$i"; done) $(link_port 1) $(link_port 2) $(admin_port) \
+      $((BASE + 140)) $((BASE + 141)) $((BASE + 150)); do
     if [[ "$port" == "$PG_PORT" ]] && [[ -f "$PGDATA_DIR/postmaster.pid" ]]; then continue; fi
     port_free "$port" || die "port $port is in use (is another './interlink cluster' running?)"
   done
