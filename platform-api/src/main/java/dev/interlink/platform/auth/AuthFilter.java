@@ -2,6 +2,7 @@ package dev.interlink.platform.auth;
 
 import dev.interlink.model.error.ErrorCode;
 import dev.interlink.platform.common.ApiProblem;
+import dev.interlink.platform.common.DatabaseUnavailable;
 import dev.interlink.platform.common.Problems;
 import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.core.annotation.Nullable;
@@ -17,6 +18,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteMatch;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Authenticates every matched route that is not {@link PublicRoute}, and checks its {@link RequiresScope}.
@@ -25,6 +28,7 @@ import java.util.Optional;
 @ServerFilter(value = "/**", patternStyle = FilterPatternStyle.ANT)
 public class AuthFilter implements Ordered {
     public static final String PRINCIPAL = "interlink.principal";
+    private static final Logger LOG = LoggerFactory.getLogger(AuthFilter.class);
 
     private final JwtVerifier verifier;
 
@@ -50,7 +54,19 @@ public class AuthFilter implements Ordered {
             // health and readiness (management endpoints) are probes, not tenant data
             return null;
         }
-        Optional<Principal> principal = bearer(request).flatMap(verifier::verify);
+        Optional<Principal> principal;
+        try {
+            principal = bearer(request).flatMap(verifier::verify);
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.sqlFailure(e)) {
+                throw e;
+            }
+            // the token may be fine: we could not look its client up, and a retry will tell
+            LOG.warn("Principal lookup failed on the database: {}", e.toString());
+            return Problems.response(ApiProblem.of(
+                            ErrorCode.PLATFORM_UNAVAILABLE, "The database is unreachable for now; retry after a moment")
+                    .header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS)));
+        }
         if (principal.isEmpty()) {
             return Problems.response(
                     ApiProblem.of(ErrorCode.PLATFORM_AUTHENTICATION_INVALID, "A valid bearer token is required"));

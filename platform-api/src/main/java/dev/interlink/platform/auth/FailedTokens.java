@@ -12,10 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * an ES256 verification and a client lookup per request.
  *
  * <p>Keyed by the token's SHA-256 (32 bytes, whatever the token's size), kept {@link #TTL}, and emptied when full
- * ({@link #MAX_ENTRIES}), which costs only re-checking. Only definite refusals are kept: a database outage is a 503
- * and never lands here. A token refused once stays refused for the TTL even if what made it fail changes (say, its
- * client's public key is registered a moment later): callers mint a fresh token for that, so honest ones lose
- * nothing. Tokens from distinct forgeries are not helped by this cache; the inbound limits and the cheap parse are.
+ * ({@link #MAX_ENTRIES}), which costs only re-checking. Only defects of the token itself are kept (unparseable, a
+ * bad signature, failed claims: {@link JwtVerifier} decides); a database outage or a lookup that finds no live
+ * client never lands here, so nothing transient is held against a token. A forged or expired token cannot heal, so
+ * honest callers lose nothing. Tokens from distinct forgeries are not helped by this cache; the inbound limits and the cheap parse are.
  */
 final class FailedTokens {
     static final Duration TTL = Duration.ofSeconds(30);

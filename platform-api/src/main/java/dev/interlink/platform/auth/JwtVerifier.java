@@ -1,19 +1,21 @@
 package dev.interlink.platform.auth;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import dev.interlink.platform.common.DatabaseUnavailable;
 import dev.interlink.platform.observability.InterlinkMetrics;
 import io.micrometer.core.instrument.Counter;
 import jakarta.inject.Singleton;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -77,6 +79,16 @@ public class JwtVerifier {
                 Set.of(config.audience(), config.adminAudience()));
     }
 
+    /**
+     * Only what is wrong with the token itself answers "no principal" (401): the catch names the parse, signature
+     * and claim failures and nothing else. Anything the database throws while the client, admin or tenant is looked
+     * up propagates, so {@link AuthFilter} answers 503: a database cut must never be reported as "invalid token",
+     * whatever SQLState (or none) the broken connection gives.
+     *
+     * <p>Only those token defects are remembered in {@link FailedTokens}: they are what costs signature work, and
+     * they cannot heal. A lookup that finds no live client or admin is answered 401 but checked again next time, so
+     * nothing transient (a cut, a client created a moment ago on another replica) is ever held against a token.
+     */
     public Optional<Principal> verify(String token) {
         Instant now = clock.instant();
         if (failed.recentlyRefused(token, now)) {
@@ -86,28 +98,25 @@ public class JwtVerifier {
         Optional<Principal> principal;
         try {
             principal = check(token);
-        } catch (Exception e) {
-            DatabaseUnavailable.rethrowIfIn(e); // an outage is a 503, not "your token is bad", and is not remembered
+        } catch (ParseException | BadJOSEException | JOSEException e) {
             // parse errors, bad signatures, failed claims: all the same 401 to the caller
-            principal = Optional.empty();
-        }
-        if (principal.isEmpty()) {
             failed.refused(token, now);
+            principal = Optional.empty();
         }
         (principal.isPresent() ? accepted : refused).increment();
         return principal;
     }
 
-    private Optional<Principal> check(String token) throws Exception {
+    private Optional<Principal> check(String token) throws ParseException, BadJOSEException, JOSEException {
         SignedJWT jwt = SignedJWT.parse(token);
         String issuer = jwt.getJWTClaimsSet().getIssuer();
         if (issuer == null) {
-            return Optional.empty();
+            throw new ParseException("no issuer", 0);
         }
         return config.issuer().equals(issuer) ? verifyOurs(token) : verifyTenantSigned(token, issuer);
     }
 
-    private Optional<Principal> verifyOurs(String token) throws Exception {
+    private Optional<Principal> verifyOurs(String token) throws ParseException, BadJOSEException, JOSEException {
         JWTClaimsSet claims = verified.get(token, OUR_KEYS, clock.instant()).orElse(null);
         if (claims == null) {
             claims = ours.process(token, null);
@@ -132,7 +141,8 @@ public class JwtVerifier {
                 .map(c -> principal(c, scope));
     }
 
-    private Optional<Principal> verifyTenantSigned(String token, String clientId) throws Exception {
+    private Optional<Principal> verifyTenantSigned(String token, String clientId)
+            throws ParseException, BadJOSEException, JOSEException {
         Optional<ApiClient> client = clients.findActiveByClientId(clientId).filter(c -> c.publicJwk() != null);
         if (client.isEmpty()) {
             return Optional.empty();

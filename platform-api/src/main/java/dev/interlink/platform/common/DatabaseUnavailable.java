@@ -30,10 +30,17 @@ public final class DatabaseUnavailable {
         return false;
     }
 
-    /** Rethrows {@code error} when it is a database outage (used where an exception would otherwise be eaten). */
-    public static void rethrowIfIn(Exception error) {
-        if (in(error)) {
-            throw error instanceof RuntimeException r ? r : new IllegalStateException("database unavailable", error);
+    /**
+     * Any SQL failure in the cause chain, connection-type or not. Used where a lookup must not be mistaken for a
+     * negative answer: when the principal of a request cannot be resolved because a query failed, the answer is a
+     * 503, never "invalid token" (a connection broken mid-query does not always carry an 08 SQLState).
+     */
+    public static boolean sqlFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException) {
+                return true;
+            }
         }
+        return false;
     }
 }
