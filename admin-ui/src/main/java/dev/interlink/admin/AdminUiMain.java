@@ -26,6 +26,9 @@ public final class AdminUiMain {
 
         int port = Integer.parseInt(env("INTERLINK_ADMIN_UI_PORT", "8082"));
         String host = env("INTERLINK_ADMIN_UI_HOST", "127.0.0.1");
+        // Prometheus /metrics on a port of its own, never the public one (docs/observability.md)
+        dev.interlink.admin.observability.ManagementServer.start(
+                host, Integer.parseInt(env("INTERLINK_ADMIN_UI_MANAGEMENT_PORT", "9092")));
         new VaadinBoot()
                 .withPort(port)
                 .listenOn(host)

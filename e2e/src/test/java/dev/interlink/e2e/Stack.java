@@ -200,6 +200,9 @@ public final class Stack implements AutoCloseable {
                 Map.of(
                         "INTERLINK_LINK_UI_PORT",
                         String.valueOf(linkUiPort),
+                        // its /metrics port: never the default 9091 another stack or ./interlink up may hold
+                        "INTERLINK_LINK_UI_MANAGEMENT_PORT",
+                        String.valueOf(freePort()),
                         "INTERLINK_LINK_UI_HOST",
                         "127.0.0.1",
                         "INTERLINK_API_URL",

@@ -25,6 +25,9 @@ public final class LinkUiMain {
 
         int port = Integer.parseInt(env("INTERLINK_LINK_UI_PORT", "8081"));
         String host = env("INTERLINK_LINK_UI_HOST", "127.0.0.1");
+        // Prometheus /metrics on a port of its own, never the public one (docs/observability.md)
+        dev.interlink.link.observability.ManagementServer.start(
+                host, Integer.parseInt(env("INTERLINK_LINK_UI_MANAGEMENT_PORT", "9091")));
         new VaadinBoot()
                 .withPort(port)
                 .listenOn(host)

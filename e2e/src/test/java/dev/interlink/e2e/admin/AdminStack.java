@@ -121,6 +121,9 @@ final class AdminStack implements AutoCloseable {
                 .putAll(Map.of(
                         "INTERLINK_ADMIN_UI_PORT",
                         String.valueOf(port),
+                        // its /metrics port: never the default 9092 another stack or ./interlink up may hold
+                        "INTERLINK_ADMIN_UI_MANAGEMENT_PORT",
+                        String.valueOf(freePort()),
                         "INTERLINK_ADMIN_UI_HOST",
                         "127.0.0.1",
                         "INTERLINK_API_URL",

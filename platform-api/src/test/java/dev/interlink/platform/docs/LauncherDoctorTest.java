@@ -151,7 +151,9 @@ class LauncherDoctorTest {
                 "INTERLINK_SANDBOX_PORT",
                 "INTERLINK_LINK_UI_PORT",
                 "INTERLINK_ADMIN_UI_PORT",
-                "INTERLINK_DEMO_HOST_PORT")) {
+                "INTERLINK_DEMO_HOST_PORT",
+                "INTERLINK_LINK_UI_MANAGEMENT_PORT",
+                "INTERLINK_ADMIN_UI_MANAGEMENT_PORT")) {
             env.put(var, String.valueOf(freePort()));
         }
         return env;
