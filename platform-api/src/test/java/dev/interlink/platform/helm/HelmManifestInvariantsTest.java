@@ -87,37 +87,59 @@ class HelmManifestInvariantsTest {
     @ParameterizedTest
     @ValueSource(strings = {"default", "dev", "production"})
     @SuppressWarnings("unchecked")
-    void theManagementPortIsDeclaredOnThePodButNoServiceOrIngressRoutesIt(String values) throws Exception {
+    void theManagementPortsAreDeclaredOnThePodsButNoServiceOrIngressRoutesThem(String values) throws Exception {
         List<Map<String, Object>> docs = docs(values);
-        Map<String, Object> api = docs.stream()
-                .filter(d -> "Deployment".equals(d.get("kind")))
-                .filter(d -> "interlink-platform-api".equals(map(d, "metadata").get("name")))
-                .findFirst()
-                .orElseThrow();
-        List<Map<String, Object>> ports =
-                (List<Map<String, Object>>) containers(api).get(0).get("ports");
-        assertThat(ports).anySatisfy(p -> {
-            assertThat(p.get("name")).isEqualTo("management");
-            assertThat(p.get("containerPort")).isEqualTo(9090);
+        Map<String, Integer> managementPorts =
+                Map.of("interlink-platform-api", 9090, "interlink-link-ui", 9091, "interlink-admin-ui", 9092);
+        managementPorts.forEach((name, port) -> {
+            Map<String, Object> deployment = docs.stream()
+                    .filter(d -> "Deployment".equals(d.get("kind")))
+                    .filter(d -> name.equals(map(d, "metadata").get("name")))
+                    .findFirst()
+                    .orElseThrow();
+            List<Map<String, Object>> ports =
+                    (List<Map<String, Object>>) containers(deployment).get(0).get("ports");
+            assertThat(ports).as(name).anySatisfy(p -> {
+                assertThat(p.get("name")).isEqualTo("management");
+                assertThat(p.get("containerPort")).isEqualTo(port);
+            });
+            assertThat(map(map(map(deployment, "spec"), "template"), "metadata")
+                            .get("annotations")
+                            .toString())
+                    .as(name)
+                    .contains("prometheus.io/port=" + port, "prometheus.io/path=/metrics");
         });
-        assertThat(map(map(map(api, "spec"), "template"), "metadata")
-                        .get("annotations")
-                        .toString())
-                .contains("prometheus.io/port=9090", "prometheus.io/path=/metrics");
         for (Map<String, Object> d : docs) {
             if ("Service".equals(d.get("kind"))) {
                 for (Map<String, Object> p :
                         (List<Map<String, Object>>) map(d, "spec").get("ports")) {
                     assertThat(p.get("port"))
                             .as("service %s", map(d, "metadata").get("name"))
-                            .isNotEqualTo(9090);
+                            .isNotIn(managementPorts.values());
                     assertThat(p.get("targetPort")).isNotEqualTo("management");
                 }
             }
             if ("Ingress".equals(d.get("kind"))) {
                 String rendered = d.toString();
-                assertThat(rendered).doesNotContain("management").doesNotContain("9090");
+                assertThat(rendered).doesNotContain("management").doesNotContain("9090", "9091", "9092");
             }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"production"})
+    @SuppressWarnings("unchecked")
+    void theUiNetworkPoliciesAdmitMetricsScrapesOnlyFromTheMonitoringNamespace(String values) throws Exception {
+        for (String name : List.of("interlink-link-ui", "interlink-admin-ui")) {
+            Map<String, Object> policy = docs(values).stream()
+                    .filter(d -> "NetworkPolicy".equals(d.get("kind")))
+                    .filter(d -> name.equals(map(d, "metadata").get("name")))
+                    .findFirst()
+                    .orElseThrow();
+            List<Map<String, Object>> ingress =
+                    (List<Map<String, Object>>) map(policy, "spec").get("ingress");
+            assertThat(ingress).as(name).noneSatisfy(rule -> assertThat(rule).isEmpty());
+            assertThat(ingress.toString()).as(name).contains("monitoring");
         }
     }
 
