@@ -27,26 +27,40 @@ class SignInFormTest {
     }
 
     @Test
-    void submitting_fires_a_sign_in_event_with_the_trimmed_email_and_the_password() {
+    void submitting_fires_a_sign_in_event_with_the_trimmed_workspace_and_email_and_the_password() {
+        form.workspace.setValue(" acme-recruiting ");
         form.email.setValue("  admin@acme.test ");
         form.password.setValue("secret password");
 
         form.submit.click();
 
         assertEquals(1, events.size());
+        assertEquals("acme-recruiting", events.get(0).workspace());
         assertEquals("admin@acme.test", events.get(0).email());
         assertEquals("secret password", events.get(0).password());
     }
 
     @Test
     void an_empty_password_fires_nothing_and_says_what_is_missing() {
+        form.workspace.setValue("acme-recruiting");
         form.email.setValue("admin@acme.test");
 
         form.submit.click();
 
         assertTrue(events.isEmpty());
         assertTrue(form.error.isVisible());
-        assertEquals("Enter your email and password.", form.error.getText());
+        assertEquals("Enter your workspace, email and password.", form.error.getText());
+    }
+
+    @Test
+    void an_empty_workspace_fires_nothing() {
+        form.email.setValue("admin@acme.test");
+        form.password.setValue("secret password");
+
+        form.submit.click();
+
+        assertTrue(events.isEmpty());
+        assertTrue(form.error.isVisible());
     }
 
     @Test

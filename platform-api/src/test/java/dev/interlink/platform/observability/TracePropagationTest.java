@@ -77,6 +77,40 @@ class TracePropagationTest extends ApiTest {
     }
 
     @Test
+    void a_log_line_written_while_serving_a_traced_request_carries_its_trace_id_next_to_the_request_id() {
+        String traceId = "5c1e8f0d2a4b46c7b9e3f1a2d4c6e8f0";
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger(dev.interlink.platform.account.CredentialVerifier.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            // importing an account verifies its credentials, which logs the provider's answer
+            Api.Response r = api.send(
+                    "POST",
+                    "/integrated-accounts",
+                    tenant.token(),
+                    Map.of(
+                            "provider",
+                            "cats",
+                            "end_user",
+                            Map.of("id", "trace-log-user"),
+                            "credentials",
+                            Map.of("api_key", ProviderSandbox.cats().apiKey())),
+                    Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+            assertThat(r.status()).as(r.text()).isEqualTo(201);
+        } finally {
+            logger.detachAppender(lines);
+        }
+
+        assertThat(lines.list).isNotEmpty().allSatisfy(line -> {
+            assertThat(line.getMDCPropertyMap()).containsEntry(TracingFilter.MDC_KEY, traceId);
+            assertThat(line.getMDCPropertyMap()).containsKey("request_id");
+        });
+    }
+
+    @Test
     void tracing_is_off_by_default_and_a_request_without_traceparent_sends_none() {
         assertThat(tracing.exporting()).isFalse();
         int before = ProviderSandbox.get().traceIds().size();
