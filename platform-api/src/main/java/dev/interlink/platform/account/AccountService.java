@@ -1,10 +1,13 @@
 package dev.interlink.platform.account;
 
 import dev.interlink.model.error.ErrorCode;
+import dev.interlink.platform.cache.ReplicaCache;
+import dev.interlink.platform.cache.ReplicaCaches;
 import dev.interlink.platform.changes.ProviderWebhooks;
 import dev.interlink.platform.common.ApiProblem;
 import dev.interlink.platform.common.FieldError;
 import dev.interlink.platform.events.Events;
+import dev.interlink.platform.provider.catalog.AuthMode;
 import dev.interlink.platform.provider.catalog.Catalog;
 import dev.interlink.platform.provider.catalog.ProviderDefinition;
 import dev.interlink.platform.vault.Credentials;
@@ -49,6 +52,13 @@ public class AccountService {
     private final Events events;
     private final long touchGapSeconds;
     private final Map<UUID, Instant> lastTouched = new ConcurrentHashMap<>();
+    /**
+     * Accounts resolved for calls, with their decrypted credentials, per replica (in memory only: at rest they stay
+     * encrypted). Evicted on every replica when the account or its credentials change (ReplicaCaches, migration V0081).
+     */
+    private final ReplicaCache<UUID, ConnectedAccount> callable;
+
+    private final ReplicaCaches caches;
 
     public AccountService(
             AccountRepository accounts,
@@ -58,7 +68,8 @@ public class AccountService {
             Clock clock,
             ProviderWebhooks providerWebhooks,
             Events events,
-            @Value("${interlink.accounts.last-used-resolution:60s}") Duration touchGap) {
+            @Value("${interlink.accounts.last-used-resolution:60s}") Duration touchGap,
+            ReplicaCaches caches) {
         this.accounts = accounts;
         this.providerWebhooks = providerWebhooks;
         this.catalog = catalog;
@@ -67,6 +78,14 @@ public class AccountService {
         this.clock = clock;
         this.events = events;
         this.touchGapSeconds = touchGap.toSeconds();
+        this.caches = caches;
+        this.callable = caches.cache("accounts", 10_000);
+        caches.subscribe("account", id -> callable.invalidate(UUID.fromString(id)));
+    }
+
+    /** This replica changed the account: every cached resolution of it goes now (other replicas: on commit). */
+    private void changed(UUID accountId) {
+        caches.changed("account", accountId);
     }
 
     /** A submitted connection: provider id, end user, raw credential values, optional tenant context. */
@@ -215,6 +234,7 @@ public class AccountService {
     @Transactional
     public IntegratedAccount replaceCredentials(UUID tenantId, UUID accountId, Credentials credentials) {
         IntegratedAccount current = accounts.findForUpdate(tenantId, accountId).orElseThrow(AccountService::notFound);
+        changed(accountId);
         vault.store(SecretRef.credentials(tenantId, accountId), credentials);
         Instant now = now();
         if (current.status() == AccountStatus.NEEDS_REAUTH) {
@@ -298,6 +318,7 @@ public class AccountService {
             throw ApiProblem.invalid(errors);
         }
         Instant now = now();
+        changed(current.id());
         if (target != null && target != current.status()) {
             accounts.setStatus(
                     tenantId,
@@ -328,6 +349,7 @@ public class AccountService {
         UUID id = parseId(accountId);
         providerWebhooks.unsubscribe(tenantId, id); // while the credentials to do it still exist
         IntegratedAccount current = accounts.findForUpdate(tenantId, id).orElseThrow(AccountService::notFound);
+        changed(id);
         if (!accounts.softDelete(tenantId, id, now())) {
             throw notFound();
         }
@@ -341,6 +363,22 @@ public class AccountService {
      * needs re-authorization), its decrypted credentials, base URL and auth headers.
      */
     public ConnectedAccount resolveForCall(UUID tenantId, String accountId) {
+        UUID id = parseId(accountId);
+        ConnectedAccount cached = callable.getIfPresent(id);
+        if (cached != null && cached.account().tenantId().equals(tenantId)) {
+            return cached;
+        }
+        long before = callable.generation();
+        ConnectedAccount resolved = resolveUncached(tenantId, accountId);
+        // only what a call may use: an active account (disabled and needs_reauth answer above, uncached); OAuth 2.0
+        // accounts are left out, their tokens change with every refresh (oauth/TokenRefresher owns them)
+        if (resolved.provider().authMode() != AuthMode.OAUTH2) {
+            callable.putIfUnchanged(id, resolved, before);
+        }
+        return resolved;
+    }
+
+    private ConnectedAccount resolveUncached(UUID tenantId, String accountId) {
         IntegratedAccount account = get(tenantId, accountId);
         if (account.status() == AccountStatus.DISABLED) {
             throw ApiProblem.of(ErrorCode.INTEGRATION_ACCOUNT_DISABLED, "The integrated account is disabled");
@@ -371,6 +409,7 @@ public class AccountService {
     public void markNeedsReauth(UUID tenantId, UUID accountId, String reason) {
         Optional<IntegratedAccount> account = accounts.findForUpdate(tenantId, accountId);
         if (account.isPresent() && account.get().status() == AccountStatus.ACTIVE) {
+            changed(accountId);
             String r = reason == null ? "the provider rejected the credentials" : reason;
             accounts.setStatus(
                     tenantId,

@@ -1,10 +1,13 @@
 package dev.interlink.platform.ats;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import dev.interlink.model.ats.Attachment;
 import dev.interlink.model.ats.UnifiedRecord;
 import dev.interlink.model.ats.Warning;
 import dev.interlink.model.error.ErrorCode;
@@ -203,13 +206,28 @@ public class UnifiedService {
             List<Warning> warnings,
             boolean includeRaw) {
         ObjectNode env = json.createObjectNode();
-        ArrayNode result = env.putArray("result");
-        for (UnifiedRecord r : items) result.add(record(ctx, r, includeRaw));
+        if (items.stream().anyMatch(r -> r instanceof Attachment)) {
+            ArrayNode result = env.putArray("result");
+            for (UnifiedRecord r : items) result.add(record(ctx, r, includeRaw));
+        } else {
+            // written once, straight from the records: building a tree of every record only to write it again was a
+            // sixth of a unified list's CPU (docs/benchmarks.md, "The hot path"); only attachments need the tree,
+            // for their download_url
+            env.putRawValue("result", new RawValue(serialize(items, includeRaw)));
+        }
         env.put("next_cursor", next);
         env.put("result_count", items.size());
         env.put("is_partial_response", partial);
         env.set("warnings", json.valueToTree(warnings));
         return env;
+    }
+
+    private String serialize(List<UnifiedRecord> items, boolean includeRaw) {
+        try {
+            return (includeRaw ? json : withoutRaw).writeValueAsString(items);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a unified record could not be written as JSON", e);
+        }
     }
 
     ObjectNode record(ConnectorContext ctx, UnifiedRecord r, boolean includeRaw) {

@@ -30,14 +30,17 @@ public class ApiClientService {
     private final Clock clock;
     private final Duration secretGrace;
     private final int maxClients;
+    private final ActiveClients active;
 
     public ApiClientService(
             ApiClientRepository repository,
+            ActiveClients active,
             ApiClientSecretRepository secrets,
             Clock clock,
             @Value("${interlink.api-clients.previous-secret-grace:24h}") Duration secretGrace,
             @Value("${interlink.api-clients.max-per-tenant:50}") int maxClients) {
         this.repository = repository;
+        this.active = active;
         this.secrets = secrets;
         this.clock = clock;
         this.secretGrace = secretGrace;
@@ -135,6 +138,7 @@ public class ApiClientService {
         if (repository.setPublicJwk(id, tenantId, jwk) == 0) {
             return Optional.empty();
         }
+        active.changed(target.get().clientId());
         return repository.findOfTenant(id, tenantId);
     }
 
@@ -157,6 +161,7 @@ public class ApiClientService {
         }
         requireHolds(grantor, client.get());
         repository.revoke(id, tenantId);
+        active.changed(client.get().clientId());
         ApiClient revoked = repository.findOfTenant(id, tenantId).orElseThrow();
         return Optional.of(new Revoked(revoked, repository.findLiveCreatedBy(tenantId, "api_client:" + id)));
     }

@@ -33,7 +33,9 @@ import java.util.Set;
  *       fit that key, {@code exp} at most the token TTL ahead.
  * </ul>
  *
- * <p>Both then need a live client of a live tenant, so revocation and tenant deletion take effect at once.
+ * <p>Both then need a live client of a live tenant ({@link ActiveClients}, cached per replica and evicted on every
+ * replica when a client is revoked or its tenant deleted), so revocation and tenant deletion take effect within
+ * about a millisecond on the replica that made them and within one notification everywhere else.
  * The algorithm is always chosen by us from the key, never by the token header: this is what defeats
  * {@code alg: none} and the HS256-with-the-public-key confusion.
  */
@@ -47,7 +49,7 @@ public class JwtVerifier {
 
     private final DefaultJWTProcessor<SecurityContext> ours;
     private final JwtConfig config;
-    private final ApiClientRepository clients;
+    private final ActiveClients clients;
     private final Clock clock;
     private final SessionPrincipals admins;
     private final VerifiedTokens verified;
@@ -60,7 +62,7 @@ public class JwtVerifier {
     public JwtVerifier(
             SigningKeys keys,
             JwtConfig config,
-            ApiClientRepository clients,
+            ActiveClients clients,
             Clock clock,
             SessionPrincipals admins,
             InterlinkMetrics metrics) {
@@ -136,14 +138,14 @@ public class JwtVerifier {
         if (!audience.contains(config.audience())) {
             return Optional.empty();
         }
-        return clients.findActiveByClientId(claims.getSubject())
+        return clients.findActive(claims.getSubject())
                 .filter(c -> c.tenantId().toString().equals(tid))
                 .map(c -> principal(c, scope));
     }
 
     private Optional<Principal> verifyTenantSigned(String token, String clientId)
             throws ParseException, BadJOSEException, JOSEException {
-        Optional<ApiClient> client = clients.findActiveByClientId(clientId).filter(c -> c.publicJwk() != null);
+        Optional<ApiClient> client = clients.findActive(clientId).filter(c -> c.publicJwk() != null);
         if (client.isEmpty()) {
             return Optional.empty();
         }

@@ -58,7 +58,10 @@ public class RateBuckets {
         }
     }
 
-    /** One decision, one statement: {@code rate_take} (migration V0051) runs under the account's advisory lock. */
+    /**
+     * One decision, one statement: {@code rate_take} (migrations V0051, V0080) runs under the account's advisory lock.
+     * Its cost does not depend on the window's length: a window is counted in at most 61 slots.
+     */
     @Connectable
     public RateDecision tryAcquire(String key, RatePolicy policy) {
         boolean sliding = policy.kind() == RatePolicy.Kind.SLIDING_WINDOW;
@@ -109,7 +112,7 @@ public class RateBuckets {
             // expired slots are dropped by the next acquire; counting them here only makes us more careful
             int missing = policy.limit() - providerRemaining - countInWindow(key);
             if (missing > 0) {
-                addCalls(key, now, missing);
+                addCalls(key, now, missing, slotSeconds(policy.window()));
             }
         } else {
             jdbc.prepareStatement("UPDATE rate_bucket SET tokens = LEAST(tokens, ?) WHERE bucket_key = ?", ps -> {
@@ -133,11 +136,12 @@ public class RateBuckets {
                            EXISTS (SELECT 1 FROM rate_bucket b
                                     WHERE b.bucket_key = ? AND b.blocked_until > clock_timestamp())
                       FROM rate_window_slot
-                     WHERE bucket_key = ? AND second + 1 + ? > extract(epoch from clock_timestamp())""",
+                     WHERE bucket_key = ? AND second + ? + ? > extract(epoch from clock_timestamp())""",
                     ps -> {
                         ps.setString(1, key);
                         ps.setString(2, key);
-                        ps.setLong(3, policy.window().toSeconds());
+                        ps.setLong(3, slotSeconds(policy.window()));
+                        ps.setLong(4, policy.window().toSeconds());
                         try (ResultSet rs = ps.executeQuery()) {
                             rs.next();
                             if (rs.getBoolean(2)) return 0;
@@ -182,14 +186,23 @@ public class RateBuckets {
                 });
     }
 
-    private void addCalls(String key, Instant at, int calls) {
+    /**
+     * The width of a sliding window's counting slots: {@code ceil(window / 60)} seconds, so a window is at most 61
+     * rows whatever its length (the same as {@code rate_slot_seconds} of migration V0080; a call counts until its
+     * slot's start + width + window).
+     */
+    static long slotSeconds(Duration window) {
+        return Math.max(1, (window.toSeconds() + 59) / 60);
+    }
+
+    private void addCalls(String key, Instant at, int calls, long slotSeconds) {
         jdbc.prepareStatement(
                 """
                 INSERT INTO rate_window_slot (bucket_key, second, calls) VALUES (?, ?, ?)
                 ON CONFLICT (bucket_key, second) DO UPDATE SET calls = rate_window_slot.calls + EXCLUDED.calls""",
                 ps -> {
                     ps.setString(1, key);
-                    ps.setLong(2, at.getEpochSecond());
+                    ps.setLong(2, at.getEpochSecond() / slotSeconds * slotSeconds);
                     ps.setInt(3, calls);
                     return ps.executeUpdate();
                 });

@@ -2,6 +2,8 @@ package dev.interlink.platform.tenant;
 
 import dev.interlink.platform.auth.ApiClientService;
 import dev.interlink.platform.auth.Scopes;
+import dev.interlink.platform.cache.ReplicaCache;
+import dev.interlink.platform.cache.ReplicaCaches;
 import dev.interlink.platform.common.ApiProblem;
 import dev.interlink.platform.common.FieldError;
 import io.micronaut.core.annotation.Nullable;
@@ -20,11 +22,18 @@ public class TenantService {
     private final TenantRepository tenants;
     private final ApiClientService clients;
     private final Clock clock;
+    /** Live tenants by id, per replica: read on every {@code GET /tenant}, changed rarely (ReplicaCaches). */
+    private final ReplicaCache<UUID, Tenant> live;
 
-    public TenantService(TenantRepository tenants, ApiClientService clients, Clock clock) {
+    private final ReplicaCaches caches;
+
+    public TenantService(TenantRepository tenants, ApiClientService clients, Clock clock, ReplicaCaches caches) {
         this.tenants = tenants;
         this.clients = clients;
         this.clock = clock;
+        this.caches = caches;
+        this.live = caches.cache("tenants", 10_000);
+        caches.subscribe("tenant", id -> live.invalidate(UUID.fromString(id)));
     }
 
     /** What {@code ./interlink tenant create} prints: the secret exists only in this object. */
@@ -79,7 +88,7 @@ public class TenantService {
     }
 
     public Optional<Tenant> find(UUID tenantId) {
-        return tenants.findLive(tenantId);
+        return Optional.ofNullable(live.get(tenantId, id -> tenants.findLive(id).orElse(null)));
     }
 
     /** The live tenant, share-locked until the surrounding transaction ends (deletion waits for it). */
@@ -110,6 +119,7 @@ public class TenantService {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);
         }
+        caches.changed("tenant", tenantId);
         return tenants.update(new Tenant(
                 current.id(),
                 current.name(),

@@ -23,6 +23,12 @@ class RateBucketsTest extends ApiTest {
     @Inject
     RateBuckets buckets;
 
+    @Inject
+    io.micronaut.data.jdbc.runtime.JdbcOperations jdbc;
+
+    @Inject
+    io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx;
+
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("interlink.rate-limit.wait-budget", "200ms");
@@ -43,10 +49,13 @@ class RateBucketsTest extends ApiTest {
         }
         RateDecision refused = buckets.tryAcquire(key, policy);
         assertThat(refused.allowed()).isFalse();
+        // the oldest call frees at its slot's start + slot width (60 s for an hour) + window
         assertThat(refused.waitMillis())
                 .isBetween(
                         Duration.ofMinutes(59).toMillis(),
-                        Duration.ofHours(1).plusSeconds(1).toMillis());
+                        Duration.ofHours(1)
+                                .plusSeconds(RateBuckets.slotSeconds(policy.window()))
+                                .toMillis());
     }
 
     @Test
@@ -72,7 +81,8 @@ class RateBucketsTest extends ApiTest {
         buckets.acquire(key, policy);
         assertThatThrownBy(() -> buckets.acquire(key, policy)).isInstanceOfSatisfying(ApiProblem.class, p -> {
             assertThat(p.code().code()).isEqualTo("REMOTE.RATE_LIMIT_EXCEEDED");
-            assertThat(Long.parseLong(p.headers().get("Retry-After"))).isBetween(595L, 601L);
+            // 10 minutes counted in 10 s slots: free again 600 to 610 s after the call
+            assertThat(Long.parseLong(p.headers().get("Retry-After"))).isBetween(595L, 611L);
         });
     }
 
@@ -103,6 +113,47 @@ class RateBucketsTest extends ApiTest {
         assertThat(buckets.tryAcquire(key, policy).remaining()).isEqualTo(1);
         assertThat(buckets.tryAcquire(key, policy).allowed()).isTrue();
         assertThat(buckets.tryAcquire(key, policy).allowed()).isFalse();
+    }
+
+    @Test
+    void a_window_of_any_length_is_counted_in_at_most_61_slots() {
+        for (long seconds : new long[] {1, 59, 60, 61, 600, 3600, 3602, 86_400}) {
+            long slot = RateBuckets.slotSeconds(Duration.ofSeconds(seconds));
+            assertThat(slot).as("slot of %d s", seconds).isEqualTo(databaseSlot(seconds));
+            assertThat((seconds + slot - 1) / slot + 1)
+                    .as("slots of a %d s window", seconds)
+                    .isLessThanOrEqualTo(61);
+        }
+        assertThat(RateBuckets.slotSeconds(Duration.ofSeconds(60)))
+                .as("a minute keeps 1 s slots")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void per_second_slots_left_by_an_older_replica_still_count() {
+        String key = key();
+        RatePolicy policy = RatePolicy.slidingWindow(10, Duration.ofHours(1));
+        // what the per-second layout (migration V0050) left: 8 calls over the last 8 seconds
+        tx.executeWrite(status -> jdbc.prepareStatement(
+                "INSERT INTO rate_window_slot (bucket_key, second, calls)"
+                        + " SELECT ?, extract(epoch from now())::bigint - g, 1 FROM generate_series(1, 8) g",
+                ps -> {
+                    ps.setString(1, key);
+                    return ps.executeUpdate();
+                }));
+        assertThat(buckets.tryAcquire(key, policy).remaining()).isEqualTo(1);
+        assertThat(buckets.tryAcquire(key, policy).allowed()).isTrue();
+        assertThat(buckets.tryAcquire(key, policy).allowed()).isFalse();
+    }
+
+    private long databaseSlot(long windowSeconds) {
+        return tx.executeRead(status -> jdbc.prepareStatement("SELECT rate_slot_seconds(?)", ps -> {
+            ps.setLong(1, windowSeconds);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
     }
 
     @Test
