@@ -40,6 +40,8 @@ class PrincipalLookupFailureTest {
         Map<String, Object> props = new HashMap<>(db);
         props.put("micronaut.server.port", -1);
         props.put("interlink.jwt.keys", TestKeys.JWKS);
+        // the lookup must reach the database: a cached client would answer without it (cache/ReplicaCaches)
+        props.put("interlink.caches.enabled", false);
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props)) {
             Api api = new Api(server.getURI());
             TestTenants.TestTenant tenant =
