@@ -40,18 +40,20 @@ class TracePropagationTest extends ApiTest {
     void account() {
         api = new Api(server.getURI());
         tenant = TestTenants.create(tenants, api, "Tracing Co");
-        Api.Response r = api.post(
-                "/integrated-accounts",
-                tenant.token(),
-                Map.of(
-                        "provider",
-                        "cats",
-                        "end_user",
-                        Map.of("id", "trace-user"),
-                        "credentials",
-                        Map.of("api_key", ProviderSandbox.cats().apiKey())));
+        Api.Response r = api.post("/integrated-accounts", tenant.token(), catsAccount("trace-user"));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         account = r.json().get("id").asText();
+    }
+
+    /** The body that imports the sandbox's CATS account for one end user. */
+    private static Map<String, Object> catsAccount(String endUserId) {
+        return Map.of(
+                "provider",
+                "cats",
+                "end_user",
+                Map.of("id", endUserId),
+                "credentials",
+                Map.of("api_key", ProviderSandbox.cats().apiKey()));
     }
 
     private Api.Response get(String path, String traceparent) {
@@ -91,13 +93,7 @@ class TracePropagationTest extends ApiTest {
                     "POST",
                     "/integrated-accounts",
                     tenant.token(),
-                    Map.of(
-                            "provider",
-                            "cats",
-                            "end_user",
-                            Map.of("id", "trace-log-user"),
-                            "credentials",
-                            Map.of("api_key", ProviderSandbox.cats().apiKey())),
+                    catsAccount("trace-log-user"),
                     Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
             assertThat(r.status()).as(r.text()).isEqualTo(201);
         } finally {
