@@ -72,7 +72,7 @@ class XlsxExportTest {
     }
 
     @Test
-    void a_number_longer_than_a_double_keeps_is_exact_text() throws IOException {
+    void a_number_with_more_digits_than_a_double_holds_stays_exact_text() throws IOException {
         TableRows table = TableRows.of(List.of("n"), new Object[] {new java.math.BigInteger("12345678901234567890")});
 
         XSSFCell cell = sheet(table).getRow(1).getCell(0);
