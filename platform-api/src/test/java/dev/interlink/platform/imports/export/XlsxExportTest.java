@@ -178,6 +178,14 @@ class XlsxExportTest {
     }
 
     @Test
+    void a_snapshot_without_records_is_a_header_row_with_its_autofilter() throws IOException {
+        XSSFSheet sheet = sheet(TableRows.of(List.of("id", "name")));
+
+        assertThat(sheet.getLastRowNum()).isZero();
+        assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:B1");
+    }
+
+    @Test
     void the_callers_stream_is_left_open() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream() {
             @Override
