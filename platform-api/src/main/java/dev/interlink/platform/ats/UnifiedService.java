@@ -86,6 +86,36 @@ public class UnifiedService {
         if (!unknown.isEmpty()) throw ApiProblem.invalid(unknown);
         int limit = limit(query.get("limit"));
         boolean includeRaw = bool(query.get("include_remote_data"), "include_remote_data");
+        ListPlan plan = plan(provider, resource, ops, filters);
+        Predicate<UnifiedRecord> keep = plan.keep();
+        List<Warning> warnings = new ArrayList<>(plan.warnings());
+        String hash = Cursors.queryHash(resource.path(), filters);
+        String accountId = String.valueOf(ctx.accountId());
+
+        // 2. ids: fetched one by one (a provider list cannot be asked for them)
+        if (filters.containsKey("ids")) {
+            if (query.containsKey("next_cursor")) throw Cursors.invalid("A list by ids has no further pages");
+            return byIds(ctx, ops, resource, filters.get("ids"), keep, includeRaw, warnings);
+        }
+        // 3. one provider page
+        String position =
+                query.containsKey("next_cursor") ? cursors.open(query.get("next_cursor"), accountId, hash) : null;
+        int size = Math.min(limit, ops.maxPageSize());
+        Page<UnifiedRecord> page = ops.list().list(ctx, new ListRequest(position, size, plan.natives()));
+        List<UnifiedRecord> items = page.items().stream().filter(keep).toList();
+        warnings.addAll(page.warnings());
+        String next = page.nextPosition() == null ? null : cursors.sign(accountId, hash, page.nextPosition());
+        return new Result(envelope(ctx, items, next, page.partial() || ops.partialList(), warnings, includeRaw), ctx);
+    }
+
+    /**
+     * How a list with these filters runs on this connector: the filters it takes natively, the predicate of the
+     * emulated ones (with their warnings). A filter it cannot apply, a malformed value or a missing required filter
+     * is a problem here, before any provider call. Imports plan their listing with it too.
+     */
+    public record ListPlan(Map<String, String> natives, Predicate<UnifiedRecord> keep, List<Warning> warnings) {}
+
+    public ListPlan plan(String provider, AtsResource resource, ResourceOps<?> ops, Map<String, String> filters) {
         Map<String, String> natives = new LinkedHashMap<>();
         Map<String, String> emulated = new LinkedHashMap<>();
         List<String> unsupported = new ArrayList<>();
@@ -119,23 +149,12 @@ public class UnifiedService {
                     provider + " cannot filter by " + e.getKey() + "; Interlink filters each page, so pages may be"
                             + " short or empty until next_cursor is null"));
         }
-        String hash = Cursors.queryHash(resource.path(), filters);
-        String accountId = String.valueOf(ctx.accountId());
+        return new ListPlan(java.util.Collections.unmodifiableMap(natives), keep, List.copyOf(warnings));
+    }
 
-        // 2. ids: fetched one by one (a provider list cannot be asked for them)
-        if (filters.containsKey("ids")) {
-            if (query.containsKey("next_cursor")) throw Cursors.invalid("A list by ids has no further pages");
-            return byIds(ctx, ops, resource, filters.get("ids"), keep, includeRaw, warnings);
-        }
-        // 3. one provider page
-        String position =
-                query.containsKey("next_cursor") ? cursors.open(query.get("next_cursor"), accountId, hash) : null;
-        int size = Math.min(limit, ops.maxPageSize());
-        Page<UnifiedRecord> page = ops.list().list(ctx, new ListRequest(position, size, natives));
-        List<UnifiedRecord> items = page.items().stream().filter(keep).toList();
-        warnings.addAll(page.warnings());
-        String next = page.nextPosition() == null ? null : cursors.sign(accountId, hash, page.nextPosition());
-        return new Result(envelope(ctx, items, next, page.partial() || ops.partialList(), warnings, includeRaw), ctx);
+    /** The filter names the unified lists know. */
+    public static java.util.Set<String> knownFilters() {
+        return EmulatedFilters.KNOWN;
     }
 
     private Result byIds(

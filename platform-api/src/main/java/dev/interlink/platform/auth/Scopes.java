@@ -22,6 +22,8 @@ public final class Scopes {
     public static final String LOGS_READ = "logs:read";
     public static final String WEBHOOKS_READ = "webhooks:read";
     public static final String WEBHOOKS_WRITE = "webhooks:write";
+    public static final String IMPORTS_READ = "imports:read";
+    public static final String IMPORTS_WRITE = "imports:write";
     /** Adding admins: never granted to an API client, so a leaked client cannot leave an admin behind. */
     public static final String ADMIN_USERS_WRITE = "admin_users:write";
 
@@ -40,7 +42,9 @@ public final class Scopes {
             PROXY,
             LOGS_READ,
             WEBHOOKS_READ,
-            WEBHOOKS_WRITE);
+            WEBHOOKS_WRITE,
+            IMPORTS_READ,
+            IMPORTS_WRITE);
 
     /** What an admin-UI session holds. */
     public static final List<String> ADMIN_SESSION = java.util.stream.Stream.concat(

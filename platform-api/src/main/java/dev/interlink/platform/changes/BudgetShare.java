@@ -18,7 +18,7 @@ import java.time.Duration;
  * the next tick. On a token bucket it also paces itself to {@code share × rate}.
  */
 @Singleton
-class BudgetShare {
+public class BudgetShare {
     private final RateBuckets buckets;
     private final Catalog catalog;
     private final double share;
@@ -40,11 +40,17 @@ class BudgetShare {
 
     /** The budget of one poll of one account. */
     Budget open(ConnectorContext ctx) {
+        return open(ctx, share);
+    }
+
+    /** The budget of other background work on one account (an import run) with its own share, in (0, 1]. */
+    public Budget open(ConnectorContext ctx, double share) {
+        if (share <= 0 || share > 1) throw new IllegalArgumentException("a budget share must be in (0, 1]");
         RatePolicy policy = catalog.find(ctx.provider())
                 .map(ProviderDefinition::rateLimit)
                 .map(r -> counted(RatePolicy.of(r)))
                 .orElse(null);
-        return new Budget(ctx, policy);
+        return new Budget(ctx, policy, share);
     }
 
     /**
@@ -57,9 +63,10 @@ class BudgetShare {
                 : RatePolicy.slidingWindow(p.limit(), p.window().plusSeconds(2));
     }
 
-    final class Budget {
+    public final class Budget {
         private final ConnectorContext ctx;
         private final RatePolicy policy;
+        private final double share;
         private final String key;
         final int limit;
         final int reserved;
@@ -68,9 +75,10 @@ class BudgetShare {
         private final long startedNanos = System.nanoTime();
         private long perStep = 1;
 
-        Budget(ConnectorContext ctx, RatePolicy policy) {
+        Budget(ConnectorContext ctx, RatePolicy policy, double share) {
             this.ctx = ctx;
             this.policy = policy;
+            this.share = share;
             this.key = ctx.provider() + ":" + ctx.accountId();
             this.limit = policy == null ? 0 : policy.limit();
             this.reserved = policy == null ? 0 : (int) Math.ceil(limit * (1 - share));
@@ -82,7 +90,7 @@ class BudgetShare {
          * Before one step (a page): true when the step's likely cost (the most a step has cost so far) still
          * leaves the reserve untouched, after waiting for a token bucket to refill if that is quick.
          */
-        boolean allowsNextStep() {
+        public boolean allowsNextStep() {
             long spent = ctx.providerCalls() - callsBefore;
             perStep = Math.max(perStep, spent);
             callsBefore = ctx.providerCalls();
@@ -119,8 +127,28 @@ class BudgetShare {
             }
         }
 
-        int calls() {
+        public int calls() {
             return (int) ctx.providerCalls();
+        }
+
+        /** The provider's limit as counted, or null when it has none. */
+        public RatePolicy policy() {
+            return policy;
+        }
+
+        /** What is left of the provider's budget now (one lookup), or null without a limit. */
+        public Integer remaining() {
+            return policy == null ? null : buckets.remaining(key, policy);
+        }
+
+        /** The part of the budget this work leaves to the tenant's own calls. */
+        public int reserved() {
+            return reserved;
+        }
+
+        /** The share of the provider's rate this work may use on average. */
+        public double share() {
+            return share;
         }
     }
 

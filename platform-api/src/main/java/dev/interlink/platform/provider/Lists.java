@@ -26,6 +26,16 @@ public final class Lists {
         List<JsonNode> raw = Tolerant.items(body, itemsKey);
         List<T> items = new ArrayList<>(raw.size());
         for (JsonNode n : raw) items.add(mapper.apply(n));
-        return Page.of(items, pagination.next(request.position(), request.pageSize(), body, raw.size()));
+        return Page.of(items, pagination.next(request.position(), request.pageSize(), body, raw.size()))
+                .withTotal(total(body));
+    }
+
+    /** The provider's count of all matches: CATS {@code total}, Loxo {@code total_count}; null when absent. */
+    static Long total(JsonNode body) {
+        for (String key : new String[] {"total", "total_count"}) {
+            JsonNode n = body.path(key);
+            if (n.isIntegralNumber() && n.asLong() >= 0) return n.asLong();
+        }
+        return null;
     }
 }

@@ -27,6 +27,7 @@ public final class EventTypes {
             new Type("ats.job.created", "A new job was found in the ATS"),
             new Type("ats.job.updated", "A job changed in the ATS"),
             new Type("ats.attachment.created", "A new attachment was found in the ATS"),
+            new Type("import.rule_matched", "A record of an import run matched one of the import's rules"),
             new Type(TEST, "Sent by POST /webhook-endpoints/{id}/test to that endpoint only"));
 
     /** What {@link dev.interlink.platform.events.Events#publish} accepts as a type: dotted lower-case words. */

@@ -96,8 +96,8 @@ abstract class ChangeDeliveryHarness extends ApiTest {
         }
         p.put("interlink.changes.enabled", "true");
         p.put("interlink.changes.poll-interval", "2s");
-        p.put("interlink.changes.scheduler-polling-interval", "500ms");
-        p.put("interlink.changes.heartbeat-interval", "1s");
+        p.put("interlink.scheduler.polling-interval", "500ms");
+        p.put("interlink.scheduler.heartbeat-interval", "1s");
         p.put("interlink.changes.provider-webhooks", "true");
         p.put("interlink.webhooks.poll-interval", "100ms");
         // Lever: a bucket that does not refill during the test, so a used-up poller budget stays used up

@@ -62,8 +62,8 @@ class TwoInstancePollingTest {
         props.put("datasources.default.maximum-pool-size", "8");
         props.put("datasources.default.minimum-idle", "1");
         props.put("interlink.changes.poll-interval", "1s");
-        props.put("interlink.changes.scheduler-polling-interval", "200ms");
-        props.put("interlink.changes.heartbeat-interval", "500ms");
+        props.put("interlink.scheduler.polling-interval", "200ms");
+        props.put("interlink.scheduler.heartbeat-interval", "500ms");
         props.put("interlink.changes.provider-webhooks", "false");
         props.put("interlink.changes.test.record-events", "true");
         first = ApplicationContext.run(EmbeddedServer.class, props, "test");

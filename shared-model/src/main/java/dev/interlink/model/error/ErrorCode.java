@@ -62,6 +62,12 @@ public enum ErrorCode {
     WEBHOOK_DELIVERY_NOT_FOUND("WEBHOOK.DELIVERY_NOT_FOUND", 404, "Webhook delivery not found"),
     WEBHOOK_ENDPOINT_DISABLED("WEBHOOK.ENDPOINT_DISABLED", 409, "The webhook endpoint is disabled"),
 
+    IMPORT_NOT_FOUND("IMPORT.NOT_FOUND", 404, "Import, run, snapshot, feed or rule not found"),
+    IMPORT_RUN_IN_PROGRESS("IMPORT.RUN_IN_PROGRESS", 409, "The import already has a queued or running run"),
+    IMPORT_RUN_NOT_CANCELLABLE("IMPORT.RUN_NOT_CANCELLABLE", 409, "The run has already ended"),
+    IMPORT_SNAPSHOT_LIMIT_REACHED(
+            "IMPORT.SNAPSHOT_LIMIT_REACHED", 409, "The tenant's snapshots hold as many records as they may"),
+
     ATS_STAGE_NOT_IN_JOB_WORKFLOW("ATS.STAGE_NOT_IN_JOB_WORKFLOW", 400, "The stage is not in the job's workflow"),
     ATS_STAGE_TRANSITION_NOT_ALLOWED("ATS.STAGE_TRANSITION_NOT_ALLOWED", 409, "This stage transition is not allowed"),
     ATS_APPLICATION_ALREADY_EXISTS("ATS.APPLICATION_ALREADY_EXISTS", 409, "The candidate already applied to this job");

@@ -175,7 +175,7 @@ public class CatsConnector implements AtsConnector {
                     .filter(a -> a.candidate() != null
                             && candidate.equals(a.candidate().remoteId()))
                     .toList();
-            return new Page<>(kept, page.nextPosition(), page.partial(), page.warnings());
+            return new Page<>(kept, page.nextPosition(), page.partial(), page.warnings(), page.total());
         }
         return page;
     }

@@ -1,0 +1,110 @@
+package dev.interlink.platform.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.interlink.platform.account.ProviderSandbox;
+import dev.interlink.platform.testing.Api;
+import dev.interlink.sandbox.Sandbox;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Shared steps of the import tests: a sandbox CATS account, runs awaited over the API, raw downloads. */
+final class ImportTesting {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private ImportTesting() {}
+
+    static Map<String, String> properties(Sandbox sandbox) {
+        Map<String, String> p = new HashMap<>(ProviderSandbox.catalogOverrides(sandbox));
+        p.put("interlink.imports.enabled", "true");
+        p.put("interlink.imports.tick-interval", "1s");
+        p.put("interlink.scheduler.polling-interval", "200ms");
+        p.put("interlink.scheduler.heartbeat-interval", "500ms");
+        return p;
+    }
+
+    record Account(String id, Sandbox.AccountInfo sandbox) {}
+
+    static Account catsAccount(Api api, String token, Sandbox sandbox, int candidates) {
+        Sandbox.AccountInfo a = sandbox.createAccount("cats", 42, candidates);
+        sandbox.setRollingLimit(a.accountId(), 1_000_000, 3600);
+        Api.Response r = api.post(
+                "/integrated-accounts",
+                token,
+                Map.of(
+                        "provider", "cats",
+                        "end_user", Map.of("id", "user-" + a.accountId()),
+                        "credentials", Map.of("api_key", a.apiKey())));
+        assertThat(r.status()).as(r.text()).isIn(200, 201);
+        return new Account(r.json().path("id").asText(), a);
+    }
+
+    static JsonNode runToEnd(Api api, String token, String importId) {
+        Api.Response r = api.post("/imports/" + importId + "/runs", token, Map.of());
+        assertThat(r.status()).as(r.text()).isEqualTo(202);
+        return awaitRun(api, token, importId, r.json().path("id").asText());
+    }
+
+    static JsonNode awaitRun(Api api, String token, String importId, String runId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode run =
+                    api.get("/imports/" + importId + "/runs/" + runId, token).json();
+            String status = run.path("status").asText();
+            if (!status.equals("queued") && !status.equals("running")) return run;
+            sleep(100);
+        }
+        throw new AssertionError("run " + runId + " did not end in 90 s");
+    }
+
+    /** Every candidate of the account through the unified list, projected to {@code fields} as a snapshot stores it. */
+    static List<JsonNode> unifiedCandidates(Api api, String token, String account, List<String> fields) {
+        List<JsonNode> out = new ArrayList<>();
+        String cursor = null;
+        do {
+            String path = "/unified/ats/candidates?limit=100&integrated_account_id=" + account
+                    + (cursor == null ? "" : "&next_cursor=" + cursor);
+            JsonNode page = api.get(path, token).json();
+            for (JsonNode c : page.path("result")) {
+                com.fasterxml.jackson.databind.node.ObjectNode row =
+                        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                for (String f : fields) {
+                    JsonNode v = FieldPaths.value(c, f);
+                    row.set(f, v.isMissingNode() ? row.nullNode() : v);
+                }
+                out.add(row);
+            }
+            cursor = page.path("next_cursor").isNull()
+                    ? null
+                    : page.path("next_cursor").asText();
+        } while (cursor != null);
+        return out;
+    }
+
+    static HttpResponse<byte[]> download(URI base, String path, String token) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).GET();
+            if (token != null) b.header("Authorization", "Bearer " + token);
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
