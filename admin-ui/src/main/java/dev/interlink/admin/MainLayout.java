@@ -48,6 +48,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         nav.addItem(new SideNavItem("Integrated accounts", "accounts", VaadinIcon.CONNECT.create()));
         nav.addItem(new SideNavItem("Request logs", "logs", VaadinIcon.LIST.create()));
         nav.addItem(new SideNavItem("Webhooks", "webhooks", VaadinIcon.PAPERPLANE.create()));
+        nav.addItem(new SideNavItem("Imports", "imports", VaadinIcon.TABLE.create()));
         nav.addItem(new SideNavItem("API clients", "api-clients", VaadinIcon.KEY.create()));
         nav.addItem(new SideNavItem("Settings", "settings", VaadinIcon.COG.create()));
         addToDrawer(nav);

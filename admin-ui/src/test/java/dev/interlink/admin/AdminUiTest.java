@@ -19,6 +19,7 @@ public abstract class AdminUiTest {
             "logs.RequestLogView",
             "clients.ApiClientsView",
             "webhooks.WebhooksView",
+            "imports.ImportsView",
             "settings.SettingsView");
 
     protected final FakePlatformAdminClient platform = new FakePlatformAdminClient();

@@ -288,6 +288,80 @@ public class HttpPlatformAdminClient implements PlatformAdminClient {
         return out.toString();
     }
 
+    @Override
+    public JsonNode imports(String token) {
+        return send("GET", "/imports?limit=200", token, null);
+    }
+
+    @Override
+    public JsonNode createImport(String token, Map<String, Object> body) {
+        return send("POST", "/imports", token, body);
+    }
+
+    @Override
+    public List<String> importFields(String token, String resource) {
+        List<String> out = new ArrayList<>();
+        send(
+                        "GET",
+                        "/import-fields?resource="
+                                + java.net.URLEncoder.encode(resource, java.nio.charset.StandardCharsets.UTF_8),
+                        token,
+                        null)
+                .path("fields")
+                .forEach(f -> out.add(f.path("path").asText()));
+        return out;
+    }
+
+    @Override
+    public JsonNode runImport(String token, UUID importId) {
+        return send("POST", "/imports/" + importId + "/runs", token, Map.of());
+    }
+
+    @Override
+    public JsonNode importRuns(String token, UUID importId) {
+        return send("GET", "/imports/" + importId + "/runs?limit=20", token, null);
+    }
+
+    @Override
+    public JsonNode snapshots(String token, UUID importId) {
+        return send("GET", "/imports/" + importId + "/snapshots?limit=50", token, null);
+    }
+
+    @Override
+    public JsonNode snapshotDiff(String token, UUID snapshotId, UUID against) {
+        return send("GET", "/snapshots/" + snapshotId + "/diff?against=" + against, token, null);
+    }
+
+    @Override
+    public JsonNode createFeed(String token, UUID importId) {
+        return send("POST", "/imports/" + importId + "/feeds", token, Map.of());
+    }
+
+    @Override
+    public void downloadSnapshot(String token, UUID snapshotId, String format, java.io.OutputStream out) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(
+                            base.resolve("/snapshots/" + snapshotId + "/records?format=" + format))
+                    .timeout(Duration.ofMinutes(10))
+                    .header("Authorization", "Bearer " + token)
+                    .GET()
+                    .build();
+            HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream in = response.body()) {
+                if (response.statusCode() >= 400)
+                    throw problem(
+                            response.statusCode(),
+                            parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+                in.transferTo(out);
+            }
+        } catch (IOException e) {
+            throw new PlatformProblem(0, "UNREACHABLE", "platform-api is not reachable at " + base, List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformProblem(0, "INTERRUPTED", "Interrupted", List.of());
+        }
+    }
+
     private JsonNode send(String method, String path, String token, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))

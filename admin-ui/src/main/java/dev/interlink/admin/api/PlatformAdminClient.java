@@ -92,4 +92,33 @@ public interface PlatformAdminClient {
 
     /** Re-sends the endpoint's events since {@code since}; returns how many. */
     int replayWebhookEvents(String token, UUID endpointId, java.time.Instant since);
+
+    // ---- imports (docs/imports.md): answers as JSON, the Imports page reads the fields it shows ----
+
+    /** {@code GET /imports}: the tenant's imports, newest first, each with its last run. */
+    com.fasterxml.jackson.databind.JsonNode imports(String token);
+
+    /** {@code POST /imports}; a 400 is a PlatformProblem whose field errors point into the body. */
+    com.fasterxml.jackson.databind.JsonNode createImport(String token, Map<String, Object> body);
+
+    /** {@code GET /import-fields?resource=}: the field paths the picker offers. */
+    List<String> importFields(String token, String resource);
+
+    /** {@code POST /imports/{id}/runs}: the queued run. */
+    com.fasterxml.jackson.databind.JsonNode runImport(String token, UUID importId);
+
+    /** {@code GET /imports/{id}/runs}: newest first, with progress and ETA. */
+    com.fasterxml.jackson.databind.JsonNode importRuns(String token, UUID importId);
+
+    /** {@code GET /imports/{id}/snapshots}: newest first. */
+    com.fasterxml.jackson.databind.JsonNode snapshots(String token, UUID importId);
+
+    /** {@code GET /snapshots/{id}/diff?against=}. */
+    com.fasterxml.jackson.databind.JsonNode snapshotDiff(String token, UUID snapshotId, UUID against);
+
+    /** {@code POST /imports/{id}/feeds}: the feed with its URL (shown once). */
+    com.fasterxml.jackson.databind.JsonNode createFeed(String token, UUID importId);
+
+    /** {@code GET /snapshots/{id}/records?format=}, streamed into {@code out} (never buffered whole). */
+    void downloadSnapshot(String token, UUID snapshotId, String format, java.io.OutputStream out);
 }

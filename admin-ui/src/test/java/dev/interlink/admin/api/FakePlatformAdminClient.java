@@ -425,4 +425,110 @@ public class FakePlatformAdminClient implements PlatformAdminClient {
         replayedSince.add(since);
         return 3;
     }
+
+    // ---- imports: an in-memory tenant whose runs advance when a test says so ----
+
+    public static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+    public final List<com.fasterxml.jackson.databind.node.ObjectNode> importList = new ArrayList<>();
+    public final Map<UUID, List<com.fasterxml.jackson.databind.node.ObjectNode>> runsByImport = new LinkedHashMap<>();
+    public final Map<UUID, List<com.fasterxml.jackson.databind.node.ObjectNode>> snapshotsByImport =
+            new LinkedHashMap<>();
+    public com.fasterxml.jackson.databind.JsonNode nextDiff = JSON.createObjectNode();
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode imports(String token) {
+        check(token);
+        return JSON.createObjectNode().set("result", JSON.valueToTree(importList));
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode createImport(String token, Map<String, Object> body) {
+        check(token);
+        List<FieldError> errors = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<String> fields = (List<String>) body.get("fields");
+        for (int i = 0; i < fields.size(); i++) {
+            if (!importFields(token, String.valueOf(body.get("resource"))).contains(fields.get(i))) {
+                errors.add(new FieldError("/fields/" + i, "is not a field of candidates"));
+            }
+        }
+        if (fields.isEmpty()) errors.add(new FieldError("/fields", "is required"));
+        if (!errors.isEmpty()) throw new PlatformProblem(400, "PLATFORM.INPUT_INVALID", "invalid", errors);
+        com.fasterxml.jackson.databind.node.ObjectNode i = JSON.valueToTree(body);
+        i.put("id", UUID.randomUUID().toString());
+        if (!i.has("name")) i.put("name", String.valueOf(body.get("resource")));
+        i.put("provider", "cats");
+        importList.add(0, i);
+        return i;
+    }
+
+    @Override
+    public List<String> importFields(String token, String resource) {
+        check(token);
+        return List.of("id", "first_name", "last_name", "emails.0.email");
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode runImport(String token, UUID importId) {
+        check(token);
+        com.fasterxml.jackson.databind.node.ObjectNode run = JSON.createObjectNode();
+        run.put("id", UUID.randomUUID().toString()).put("status", "running").put("records_read", 0);
+        run.putObject("progress")
+                .put("done", 0)
+                .put("total_estimate", 1000)
+                .put("percent", 0.0)
+                .put("eta", "2026-12-04T02:00:00Z")
+                .put("waiting_for_budget", false);
+        runsByImport.computeIfAbsent(importId, k -> new ArrayList<>()).add(0, run);
+        return run;
+    }
+
+    /** The import's newest run reads {@code records} of its 1,000. */
+    public void advance(UUID importId, int records) {
+        com.fasterxml.jackson.databind.node.ObjectNode run =
+                runsByImport.get(importId).get(0);
+        run.put("records_read", records);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) run.path("progress"))
+                .put("done", records)
+                .put("percent", records / 10.0);
+        if (records >= 1000) run.put("status", "succeeded");
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode importRuns(String token, UUID importId) {
+        check(token);
+        return JSON.createObjectNode().set("result", JSON.valueToTree(runsByImport.getOrDefault(importId, List.of())));
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode snapshots(String token, UUID importId) {
+        check(token);
+        return JSON.createObjectNode()
+                .set("result", JSON.valueToTree(snapshotsByImport.getOrDefault(importId, List.of())));
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode snapshotDiff(String token, UUID snapshotId, UUID against) {
+        check(token);
+        return nextDiff;
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode createFeed(String token, UUID importId) {
+        check(token);
+        return JSON.createObjectNode()
+                .put("id", UUID.randomUUID().toString())
+                .put("url", "http://api.test/feeds/feed_secret");
+    }
+
+    @Override
+    public void downloadSnapshot(String token, UUID snapshotId, String format, java.io.OutputStream out) {
+        check(token);
+        try {
+            out.write("id\r\n1\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
