@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interlink.platform.oauth.ThreeReplicas.Linked;
 import dev.interlink.platform.testing.Api;
+import dev.interlink.platform.testing.ChildReplica;
 import dev.interlink.platform.testing.DatabaseAvailable;
 import dev.interlink.platform.testing.TestDatabase;
 import java.sql.Connection;

@@ -1,6 +1,5 @@
-package dev.interlink.platform.oauth;
+package dev.interlink.platform.testing;
 
-import dev.interlink.platform.testing.Api;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,12 +14,12 @@ import java.util.Map;
  * A platform-api replica in a process of its own (this test JVM's classpath and Java), so that it can be killed with
  * SIGKILL mid-work: no shutdown hook, no finally block, no connection closed politely.
  */
-final class ChildReplica implements AutoCloseable {
+public final class ChildReplica implements AutoCloseable {
     private final Process process;
     private final Path log;
-    final Api api;
+    public final Api api;
 
-    ChildReplica(Map<String, Object> properties) throws Exception {
+    public ChildReplica(Map<String, Object> properties) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -61,12 +60,12 @@ final class ChildReplica implements AutoCloseable {
     }
 
     /** SIGKILL (on Linux, {@link Process#destroyForcibly()} sends signal 9), then waits for the process to be gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
-    String tail() throws IOException {
+    public String tail() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join(
                 File.separator.equals("/") ? "\n" : "\r\n",
