@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * Outbound rate budgets per provider account, held in PostgreSQL so that every replica draws from the
@@ -35,9 +36,14 @@ public class RateBuckets {
      * instead of letting the provider answer 429.
      */
     public RateDecision acquire(String key, RatePolicy policy) {
+        return acquire(() -> tryAcquire(key, policy));
+    }
+
+    /** {@link #acquire(String, RatePolicy)} with {@code attempt} as the decision (a lease's, {@link RateLeases}). */
+    RateDecision acquire(Supplier<RateDecision> attempt) {
         long deadline = System.nanoTime() + waitBudget.toNanos();
         while (true) {
-            RateDecision decision = tryAcquire(key, policy);
+            RateDecision decision = attempt.get();
             if (decision.allowed()) {
                 return decision;
             }
@@ -80,6 +86,54 @@ public class RateBuckets {
                         rs.getInt("remaining"),
                         rs.getLong("reset_seconds"),
                         rs.getLong("wait_millis"));
+            }
+        });
+    }
+
+    /** What {@link #lease} granted: {@code granted} calls (0 = refused, then {@code waitMillis}), counted at {@code slot}. */
+    record Grant(int granted, int remaining, long resetSeconds, long waitMillis, long slot) {}
+
+    /**
+     * Up to {@code count} calls in one decision ({@code rate_lease}, migration V0083: at most an eighth of what is
+     * left, at least one), giving back {@code back} unspent calls of the previous lease counted at {@code backSlot} in
+     * the same round trip.
+     */
+    @Connectable
+    Grant lease(String key, RatePolicy policy, int count, int back, long backSlot) {
+        boolean sliding = policy.kind() == RatePolicy.Kind.SLIDING_WINDOW;
+        return jdbc.prepareStatement("SELECT * FROM rate_lease(?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+            ps.setString(1, key);
+            ps.setBoolean(2, sliding);
+            ps.setInt(3, policy.limit());
+            ps.setLong(4, sliding ? policy.window().toSeconds() : 0);
+            ps.setDouble(5, policy.ratePerSecond());
+            ps.setInt(6, policy.burst());
+            ps.setInt(7, count);
+            ps.setInt(8, back);
+            ps.setLong(9, backSlot);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Grant(
+                        rs.getInt("granted"),
+                        rs.getInt("remaining"),
+                        rs.getLong("reset_seconds"),
+                        rs.getLong("wait_millis"),
+                        rs.getLong("slot"));
+            }
+        });
+    }
+
+    /** Gives back {@code count} unspent calls of a lease counted at {@code slot} ({@code rate_return}, V0083). */
+    @Connectable
+    void giveBack(String key, RatePolicy policy, long slot, int count) {
+        jdbc.prepareStatement("SELECT rate_return(?, ?, ?, ?, ?)", ps -> {
+            ps.setString(1, key);
+            ps.setBoolean(2, policy.kind() == RatePolicy.Kind.SLIDING_WINDOW);
+            ps.setLong(3, slot);
+            ps.setInt(4, count);
+            ps.setInt(5, policy.burst());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
         });
     }

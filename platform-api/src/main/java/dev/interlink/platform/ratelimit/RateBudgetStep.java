@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Pipeline step of {@code ProviderHttp}: every provider call of an account (unified, proxy, verification)
- * first takes a slot from that account's cluster-wide budget, then feeds back what the provider said
+ * first takes a slot from that account's cluster-wide budget (through this replica's lease of it, {@link RateLeases}), then feeds back what the provider said
  * ({@code X-Rate-Limit-Remaining}, {@code Retry-After} on 429). The last decision is left on the current
  * request for {@link RemoteRateHeadersFilter} to report as {@code X-Remote-RateLimit-*}.
  *
@@ -30,6 +30,7 @@ public class RateBudgetStep implements SendStep {
     public static final String ATTRIBUTE = "interlink.remote_rate";
 
     private final RateBuckets buckets;
+    private final RateLeases leases;
     private final Catalog catalog;
     private final boolean enabled;
     private final InterlinkMetrics metrics;
@@ -37,11 +38,13 @@ public class RateBudgetStep implements SendStep {
     /** {@code interlink.rate-limit.outbound-enabled=false} exists for the overhead benchmark only. */
     public RateBudgetStep(
             RateBuckets buckets,
+            RateLeases leases,
             Catalog catalog,
             @Value("${interlink.rate-limit.outbound-enabled:true}") boolean enabled,
             InterlinkMetrics metrics) {
         this.metrics = metrics;
         this.buckets = buckets;
+        this.leases = leases;
         this.catalog = catalog;
         this.enabled = enabled;
     }
@@ -54,13 +57,16 @@ public class RateBudgetStep implements SendStep {
         }
         RatePolicy policy = withSafetyMargin(RatePolicy.of(limit.get()));
         String key = ctx.provider() + ":" + ctx.accountId();
-        RateDecision decision = metrics.rateBudget(ctx.provider(), () -> buckets.acquire(key, policy));
+        RateDecision decision = metrics.rateBudget(ctx.provider(), () -> leases.acquire(key, policy));
         ServerRequestContext.currentRequest().ifPresent(r -> r.setAttribute(ATTRIBUTE, decision));
         RawResponse response = next.send(call);
         Integer remaining = integer(header(response, limit.get().remainingHeader()));
         Duration retryAfter = response.status() == 429
                 ? retryAfter(header(response, limit.get().retryAfterHeader()))
                 : null;
+        if (retryAfter != null) {
+            leases.drop(key);
+        }
         if (retryAfter != null || (remaining != null && remaining < decision.remaining())) {
             buckets.observe(key, policy, remaining, retryAfter);
         }
