@@ -289,6 +289,48 @@ class ImportsTest extends ApiTest {
     }
 
     @Test
+    void a_feed_token_is_never_written_to_the_logs_or_the_request_log() throws Exception {
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = System.out;
+        System.setOut(new java.io.PrintStream(
+                new java.io.OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        out.write(b);
+                        captured.write(b);
+                    }
+                },
+                true,
+                StandardCharsets.UTF_8));
+        String token;
+        try {
+            JsonNode feed =
+                    api.post("/imports/" + importId + "/feeds", a.token(), Map.of()).json();
+            String url = feed.path("url").asText();
+            token = url.substring(url.lastIndexOf('/') + 1);
+            assertThat(ImportTesting.download(URI.create(url), url, null).statusCode())
+                    .isEqualTo(200);
+            api.delete("/imports/" + importId + "/feeds/" + feed.path("id").asText(), a.token());
+            assertThat(ImportTesting.download(URI.create(url), url, null).statusCode())
+                    .isEqualTo(404);
+            Thread.sleep(1500); // the request log is written in batches
+        } finally {
+            System.setOut(out);
+        }
+        assertThat(token).startsWith("feed_");
+        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain(token);
+        try (var c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+                var ps = c.prepareStatement("select count(*) from request_log where row_to_json(request_log)::text"
+                        + " like '%' || ? || '%'")) {
+            ps.setString(1, token);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isZero();
+            }
+        }
+    }
+
+    @Test
     void an_unknown_feed_token_answers_the_same_404() {
         HttpResponse<byte[]> r = ImportTesting.download(
                 server.getURI(), "/feeds/feed_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", null);
