@@ -304,8 +304,8 @@ class ImportsTest extends ApiTest {
                 StandardCharsets.UTF_8));
         String token;
         try {
-            JsonNode feed =
-                    api.post("/imports/" + importId + "/feeds", a.token(), Map.of()).json();
+            JsonNode feed = api.post("/imports/" + importId + "/feeds", a.token(), Map.of())
+                    .json();
             String url = feed.path("url").asText();
             token = url.substring(url.lastIndexOf('/') + 1);
             assertThat(ImportTesting.download(URI.create(url), url, null).statusCode())
