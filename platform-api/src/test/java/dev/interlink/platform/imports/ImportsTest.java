@@ -313,12 +313,17 @@ class ImportsTest extends ApiTest {
             api.delete("/imports/" + importId + "/feeds/" + feed.path("id").asText(), a.token());
             assertThat(ImportTesting.download(URI.create(url), url, null).statusCode())
                     .isEqualTo(404);
-            Thread.sleep(1500); // the request log is written in batches
         } finally {
             System.setOut(out);
         }
         assertThat(token).startsWith("feed_");
         assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain(token);
+        // the request log is written in batches: wait until it holds the revocation, the last call above
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        while (requestLogRows("method = 'DELETE' and route like '%/feeds/%'") == 0) {
+            assertThat(System.nanoTime()).as("request log written").isLessThan(deadline);
+            Thread.sleep(50);
+        }
         try (var c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
                 var ps = c.prepareStatement("select count(*) from request_log where row_to_json(request_log)::text"
                         + " like '%' || ? || '%'")) {
@@ -385,5 +390,14 @@ class ImportsTest extends ApiTest {
         assertThat(list.path("result").findValuesAsText("id"))
                 .containsExactly(newer.path("snapshot_id").asText())
                 .doesNotContain(older.path("snapshot_id").asText());
+    }
+
+    private int requestLogRows(String where) throws java.sql.SQLException {
+        try (var c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+                var st = c.createStatement();
+                var rs = st.executeQuery("select count(*) from request_log where " + where)) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 }
