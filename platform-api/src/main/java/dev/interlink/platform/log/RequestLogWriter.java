@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes request-log rows off the request path: {@link #enqueue} only offers to a bounded queue (full = the
- * row is dropped and counted, never blocking a request); one background thread inserts batches.
- * {@link #flush()} writes everything queued now (tests, shutdown).
+ * row is dropped and counted, never blocking a request); one background thread inserts batches. Once a row
+ * arrives the thread gathers more for up to {@code interlink.log.linger-ms} (5 ms) before the insert: without it a
+ * replica serving a few hundred calls a second wrote one row per transaction, about one PostgreSQL round trip per
+ * call (docs/benchmarks.md, "The hot path"). {@link #flush()} writes everything queued now (tests, shutdown).
  */
 @Singleton
 public class RequestLogWriter {
@@ -30,6 +32,7 @@ public class RequestLogWriter {
     private final TransactionOperations<Connection> tx;
     private final BlockingQueue<RequestLogEntry> queue;
     private final int batchSize;
+    private final long lingerNanos;
     private final AtomicLong dropped = new AtomicLong();
     private final Thread worker;
     private volatile boolean running = true;
@@ -38,11 +41,13 @@ public class RequestLogWriter {
             JdbcOperations jdbc,
             TransactionOperations<Connection> tx,
             @Value("${interlink.log.queue-capacity:10000}") int capacity,
-            @Value("${interlink.log.batch-size:500}") int batchSize) {
+            @Value("${interlink.log.batch-size:500}") int batchSize,
+            @Value("${interlink.log.linger-ms:5}") long lingerMs) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.batchSize = batchSize;
+        this.lingerNanos = TimeUnit.MILLISECONDS.toNanos(lingerMs);
         this.worker = new Thread(this::run, "request-log-writer");
         this.worker.setDaemon(true);
         this.worker.start();
@@ -78,10 +83,7 @@ public class RequestLogWriter {
                 RequestLogEntry first = queue.poll(500, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     synchronized (this) {
-                        List<RequestLogEntry> batch = new ArrayList<>();
-                        batch.add(first);
-                        queue.drainTo(batch, batchSize - 1);
-                        write(batch);
+                        write(gather(first));
                     }
                 }
             } catch (InterruptedException e) {
@@ -91,6 +93,29 @@ public class RequestLogWriter {
                 LOG.warn("Request log batch not written: {}", e.getClass().getSimpleName());
             }
         }
+    }
+
+    /** The first row and what else arrives within the linger time, up to a batch. */
+    private List<RequestLogEntry> gather(RequestLogEntry first) {
+        List<RequestLogEntry> batch = new ArrayList<>();
+        batch.add(first);
+        long deadline = System.nanoTime() + lingerNanos;
+        while (batch.size() < batchSize) {
+            queue.drainTo(batch, batchSize - batch.size());
+            long left = deadline - System.nanoTime();
+            RequestLogEntry next;
+            try {
+                next = left > 0 && batch.size() < batchSize ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // shutting down: write what was gathered, then stop
+                break;
+            }
+            if (next == null) {
+                break;
+            }
+            batch.add(next);
+        }
+        return batch;
     }
 
     private void write(List<RequestLogEntry> batch) {
