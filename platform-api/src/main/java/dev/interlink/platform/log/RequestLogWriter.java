@@ -100,22 +100,19 @@ public class RequestLogWriter {
         List<RequestLogEntry> batch = new ArrayList<>();
         batch.add(first);
         long deadline = System.nanoTime() + lingerNanos;
-        while (batch.size() < batchSize) {
+        while (true) {
             queue.drainTo(batch, batchSize - batch.size());
             long left = deadline - System.nanoTime();
-            RequestLogEntry next;
+            if (batch.size() >= batchSize || left <= 0) return batch;
             try {
-                next = left > 0 && batch.size() < batchSize ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+                RequestLogEntry next = queue.poll(left, TimeUnit.NANOSECONDS);
+                if (next == null) return batch;
+                batch.add(next);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt(); // shutting down: write what was gathered, then stop
-                break;
+                return batch;
             }
-            if (next == null) {
-                break;
-            }
-            batch.add(next);
         }
-        return batch;
     }
 
     private void write(List<RequestLogEntry> batch) {
