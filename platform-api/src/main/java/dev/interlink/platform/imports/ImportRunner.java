@@ -181,7 +181,8 @@ class ImportRunner {
                 values.add(project(tree, def.fields()).toString());
             }
             if (page.total() != null) total = page.total();
-            working += (System.nanoTime() - started) / 1_000_000;
+            long pageMillis = (System.nanoTime() - started) / 1_000_000;
+            working += pageMillis;
             String next = page.nextPosition();
             Instant eta = Eta.estimate(
                     now(),
@@ -194,7 +195,7 @@ class ImportRunner {
             runs.commitPage(
                     run,
                     snapshotId,
-                    new RunRepository.PageWrite(seq, ids, values, next, total, eta, working),
+                    new RunRepository.PageWrite(seq, ids, values, next, total, eta, pageMillis),
                     tenantRecordLimit);
             seq += ids.size();
             position = next;

@@ -162,7 +162,7 @@ class RunRepository {
                 });
     }
 
-    /** One page read: what it adds to the snapshot, the run's position and counters. */
+    /** One page read: what it adds to the snapshot, the run's position and counters, and how long it took. */
     record PageWrite(
             int firstSeq,
             List<String> recordIds,
@@ -170,7 +170,7 @@ class RunRepository {
             @Nullable String nextPosition,
             @Nullable Long totalEstimate,
             @Nullable Instant eta,
-            long workingMillis) {}
+            long pageMillis) {}
 
     /**
      * Commits one page: its records (a record already in the snapshot is not inserted again), the run's position
@@ -228,7 +228,7 @@ class RunRepository {
                     if (page.totalEstimate() == null) ps.setNull(3, java.sql.Types.BIGINT);
                     else ps.setLong(3, page.totalEstimate());
                     ps.setTimestamp(4, page.eta() == null ? null : Timestamp.from(page.eta()));
-                    ps.setLong(5, page.workingMillis());
+                    ps.setLong(5, page.pageMillis());
                     ps.setObject(6, run.id());
                     return ps.executeUpdate();
                 });

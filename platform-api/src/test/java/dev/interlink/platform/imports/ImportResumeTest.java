@@ -72,7 +72,7 @@ class ImportResumeTest extends ApiTest {
                 .json()
                 .path("id")
                 .asText();
-        JsonNode midway = awaitPages(api, t.token(), importId, runId, 2);
+        JsonNode midway = ImportTesting.awaitPages(api, t.token(), importId, runId, 2);
         assertThat(midway.path("status").asText()).isEqualTo("running");
         assertThat(midway.path("records_read").asInt()).isEqualTo(200);
 
@@ -96,17 +96,6 @@ class ImportResumeTest extends ApiTest {
         records.forEach(snapshot::add);
         assertThat(snapshot)
                 .containsExactlyElementsOf(ImportTesting.unifiedCandidates(api, t.token(), account, FIELDS));
-    }
-
-    JsonNode awaitPages(Api api, String token, String importId, String runId, int pages) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            JsonNode run =
-                    api.get("/imports/" + importId + "/runs/" + runId, token).json();
-            if (run.path("pages_read").asInt() >= pages) return run;
-            ImportTesting.sleep(100);
-        }
-        throw new AssertionError("the run did not read " + pages + " pages");
     }
 
     int sql(String statement) throws Exception {

@@ -65,6 +65,18 @@ final class ImportTesting {
         throw new AssertionError("run " + runId + " did not end in 90 s");
     }
 
+    /** The run once it has committed at least {@code pages} pages (whatever its status then). */
+    static JsonNode awaitPages(Api api, String token, String importId, String runId, int pages) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode run =
+                    api.get("/imports/" + importId + "/runs/" + runId, token).json();
+            if (run.path("pages_read").asInt() >= pages) return run;
+            sleep(100);
+        }
+        throw new AssertionError("run " + runId + " did not read " + pages + " pages in 60 s");
+    }
+
     /** Every candidate of the account through the unified list, projected to {@code fields} as a snapshot stores it. */
     static List<JsonNode> unifiedCandidates(Api api, String token, String account, List<String> fields) {
         List<JsonNode> out = new ArrayList<>();
