@@ -6,7 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** One run of an import (import_run), with the id of its snapshot once the snapshot is complete. */
+/**
+ * One run of an import (import_run), with the id of its snapshot once the snapshot is complete. {@code mode} is
+ * {@link #FULL} or {@link #INCREMENTAL} (then {@code changesSince} is where its changes start), decided when the run
+ * first starts.
+ */
 record ImportRun(
         UUID id,
         UUID tenantId,
@@ -25,12 +29,16 @@ record ImportRun(
         Instant queuedAt,
         Instant startedAt,
         Instant finishedAt,
-        UUID snapshotId) {
+        UUID snapshotId,
+        String mode,
+        Instant changesSince) {
     static final String QUEUED = "queued";
     static final String RUNNING = "running";
     static final String SUCCEEDED = "succeeded";
     static final String FAILED = "failed";
     static final String CANCELLED = "cancelled";
+    static final String FULL = "full";
+    static final String INCREMENTAL = "incremental";
 
     boolean active() {
         return status.equals(QUEUED) || status.equals(RUNNING);
@@ -55,6 +63,8 @@ record ImportRun(
         v.put("import_id", importId);
         v.put("status", status);
         v.put("trigger", trigger);
+        v.put("mode", mode);
+        v.put("changes_since", changesSince);
         v.put("records_read", recordsRead);
         v.put("pages_read", pagesRead);
         v.put("progress", progress);

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * share of the account's provider budget ({@code interlink.imports.max-budget-share}), drawn from the same
  * cluster-wide bucket as the tenant's own calls: when the share is spent the run returns {@link Outcome#waitUntil}
  * and the scheduler resumes it later, so the provider never answers 429 and the tenant keeps its part. Every
- * {@code interlink.imports.pages-per-turn} pages (50) a run also hands its thread back and is resumed at once.
+ * {@code interlink.imports.pages-per-turn} pages (50) a run also hands its thread back and is resumed at once. A run
+ * is full or incremental ({@link Increments}); both page the same way, an incremental one through the changes.
  */
 @Singleton
 class ImportRunner {
@@ -55,6 +56,7 @@ class ImportRunner {
     private final Connectors connectors;
     private final UnifiedService unified;
     private final BudgetShare budgets;
+    private final Increments increments;
     private final RunCompletion completion;
     private final InterlinkMetrics metrics;
     private final ObjectMapper withoutRaw;
@@ -72,6 +74,7 @@ class ImportRunner {
             Connectors connectors,
             UnifiedService unified,
             BudgetShare budgets,
+            Increments increments,
             RunCompletion completion,
             InterlinkMetrics metrics,
             ObjectMapper json,
@@ -90,6 +93,7 @@ class ImportRunner {
         this.connectors = connectors;
         this.unified = unified;
         this.budgets = budgets;
+        this.increments = increments;
         this.completion = completion;
         this.metrics = metrics;
         this.withoutRaw = json.copy().addMixIn(Object.class, WithoutRemoteData.class);
@@ -110,9 +114,8 @@ class ImportRunner {
             runs.finish(runId, ImportRun.CANCELLED, null, now());
             return Outcome.DONE;
         }
-        UUID snapshotId = runs.start(run, def.fields(), now());
         try {
-            return read(run, def, snapshotId);
+            return read(run, def);
         } catch (ApiProblem p) {
             return fail(run, def, p.code(), p.getMessage());
         } catch (SnapshotLimit.Reached r) {
@@ -125,7 +128,7 @@ class ImportRunner {
         }
     }
 
-    private Outcome read(ImportRun run, ImportDefinition def, UUID snapshotId) {
+    private Outcome read(ImportRun queued, ImportDefinition def) {
         ConnectorContext ctx = accounts.resolve(def.tenantId(), def.accountId().toString());
         @SuppressWarnings("unchecked")
         ResourceOps<UnifiedRecord> ops =
@@ -136,6 +139,12 @@ class ImportRunner {
                     ctx.provider() + " cannot list " + def.resource().path());
         }
         UnifiedService.ListPlan plan = unified.plan(ctx.provider(), def.resource(), ops, def.filters());
+        Increments.Base base = queued.startedAt() == null
+                ? increments.base(def, ops, now()).orElse(null)
+                : null; // decided on the first start: a revival keeps its mode
+        UUID snapshotId = runs.start(queued, def.fields(), base, now(), tenantRecordLimit);
+        ImportRun run = runs.findById(queued.id()).orElseThrow();
+        boolean incremental = run.mode().equals(ImportRun.INCREMENTAL);
         BudgetShare.Budget budget = budgets.open(ctx, share);
         String position = run.position();
         int seq = run.recordsRead();
@@ -160,9 +169,11 @@ class ImportRunner {
                 return new Outcome(now().plus(budgetRetry));
             }
             long started = System.nanoTime();
-            Page<UnifiedRecord> page;
+            Increments.Changes read;
             try {
-                page = ops.list().list(ctx, new ListRequest(position, ops.maxPageSize(), plan.natives()));
+                read = incremental
+                        ? increments.read(ctx, def, ops, position, run.changesSince())
+                        : listed(ctx, ops, plan, position);
             } catch (ApiProblem p) {
                 if (p.code() != ErrorCode.REMOTE_RATE_LIMIT_EXCEEDED
                         && p.code() != ErrorCode.PLATFORM_RATE_LIMIT_EXCEEDED) {
@@ -172,18 +183,18 @@ class ImportRunner {
                 runs.waiting(run.id(), null);
                 return new Outcome(now().plus(budgetRetry));
             }
-            List<String> ids = new ArrayList<>(page.items().size());
-            List<String> values = new ArrayList<>(page.items().size());
-            for (UnifiedRecord r : page.items()) {
+            List<String> ids = new ArrayList<>(read.records().size());
+            List<String> values = new ArrayList<>(read.records().size());
+            for (UnifiedRecord r : read.records()) {
                 if (!plan.keep().test(r)) continue;
                 JsonNode tree = withoutRaw.valueToTree(r);
                 ids.add(tree.path("id").asText());
                 values.add(project(tree, def.fields()).toString());
             }
-            if (page.total() != null) total = page.total();
+            if (read.total() != null) total = read.total();
             long pageMillis = (System.nanoTime() - started) / 1_000_000;
             working += pageMillis;
-            String next = page.nextPosition();
+            String next = read.next();
             Instant eta = Eta.estimate(
                     now(),
                     seq + ids.size(),
@@ -192,11 +203,9 @@ class ImportRunner {
                     Duration.ofMillis(working),
                     budget.policy(),
                     share);
-            runs.commitPage(
-                    run,
-                    snapshotId,
-                    new RunRepository.PageWrite(seq, ids, values, next, total, eta, pageMillis),
-                    tenantRecordLimit);
+            RunRepository.PageWrite write = new RunRepository.PageWrite(seq, ids, values, next, total, eta, pageMillis);
+            if (incremental) runs.commitChanges(run, snapshotId, write, read.deleted(), tenantRecordLimit);
+            else runs.commitPage(run, snapshotId, write, tenantRecordLimit);
             seq += ids.size();
             position = next;
         }
@@ -204,9 +213,16 @@ class ImportRunner {
         if (runs.finish(run.id(), ImportRun.SUCCEEDED, null, finished)) {
             completion.succeeded(def, run.id());
             metrics.importRun(def.provider(), ImportRun.SUCCEEDED, took(run, finished));
-            LOG.info("Import {} run {} succeeded: {} records", def.id(), run.id(), seq);
+            LOG.info("Import {} {} run {} succeeded: {} records read", def.id(), run.mode(), run.id(), seq);
         }
         return Outcome.DONE;
+    }
+
+    /** One page of a full run: the listing at {@code position}, nothing deleted. */
+    private static Increments.Changes listed(
+            ConnectorContext ctx, ResourceOps<UnifiedRecord> ops, UnifiedService.ListPlan plan, String position) {
+        Page<UnifiedRecord> page = ops.list().list(ctx, new ListRequest(position, ops.maxPageSize(), plan.natives()));
+        return new Increments.Changes(page.items(), List.of(), page.nextPosition(), page.total());
     }
 
     /** The chosen fields of one unified record, by path (a missing one is null). */

@@ -26,7 +26,7 @@ class RunRepository {
     private static final String COLUMNS = "r.id, r.tenant_id, r.import_id, r.trigger, r.status, r.position,"
             + " r.pages_read, r.records_read, r.total_estimate, r.eta, r.waiting_for_budget, r.working_millis,"
             + " r.cancel_requested, r.problem::text, r.queued_at, r.started_at, r.finished_at,"
-            + " (select s.id from import_snapshot s where s.run_id = r.id and s.complete)";
+            + " (select s.id from import_snapshot s where s.run_id = r.id and s.complete), r.mode, r.changes_since";
 
     private final JdbcOperations jdbc;
     private final ObjectMapper json;
@@ -130,23 +130,39 @@ class RunRepository {
     }
 
     /**
-     * The run is running with its (incomplete) snapshot: created on the first start, kept on a revival. Returns the
-     * snapshot id.
+     * The run is running with its (incomplete) snapshot: created on the first start, kept on a revival. On the first
+     * start the run also takes its mode: incremental from {@code base} when given, then its snapshot begins as a copy
+     * of the base's records (in this transaction, so a revival never copies twice). Returns the snapshot id.
      */
     @Transactional
-    UUID start(ImportRun run, List<String> fields, Instant now) {
+    UUID start(
+            ImportRun run, List<String> fields, @Nullable Increments.Base base, Instant now, long tenantRecordLimit) {
         jdbc.prepareStatement(
-                "update import_run set status = 'running', started_at = coalesce(started_at, ?) where id = ?", ps -> {
+                """
+                update import_run set status = 'running', started_at = coalesce(started_at, ?),
+                  mode = case when started_at is null then ? else mode end,
+                  base_snapshot_id = case when started_at is null then ? else base_snapshot_id end,
+                  changes_since = case when started_at is null then ? else changes_since end
+                where id = ?
+                """,
+                ps -> {
                     ps.setTimestamp(1, Timestamp.from(now));
-                    ps.setObject(2, run.id());
+                    ps.setString(2, base == null ? ImportRun.FULL : ImportRun.INCREMENTAL);
+                    ps.setObject(3, base == null ? null : base.snapshotId());
+                    ps.setTimestamp(4, base == null ? null : Timestamp.from(base.changesSince()));
+                    ps.setObject(5, run.id());
                     return ps.executeUpdate();
                 });
         return jdbc.prepareStatement(
                 """
-                insert into import_snapshot (id, tenant_id, import_id, run_id, fields, created_at)
-                values (?, ?, ?, ?, ?, ?)
-                on conflict (run_id) do update set run_id = excluded.run_id
-                returning id
+                with created as (
+                  insert into import_snapshot (id, tenant_id, import_id, run_id, fields, created_at)
+                  values (?, ?, ?, ?, ?, ?)
+                  on conflict (run_id) do nothing
+                  returning id
+                )
+                select id, true from created
+                union all select id, false from import_snapshot where run_id = ?
                 """,
                 ps -> {
                     ps.setObject(1, UUID.randomUUID());
@@ -155,11 +171,33 @@ class RunRepository {
                     ps.setObject(4, run.id());
                     ps.setArray(5, ps.getConnection().createArrayOf("text", fields.toArray()));
                     ps.setTimestamp(6, Timestamp.from(now));
+                    ps.setObject(7, run.id());
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
-                        return rs.getObject(1, UUID.class);
+                        UUID id = rs.getObject(1, UUID.class);
+                        if (rs.getBoolean(2)) copyBase(run, id, tenantRecordLimit);
+                        return id;
                     }
                 });
+    }
+
+    /** An incremental run's new snapshot gets its base's records (none for a full run: no base). */
+    private void copyBase(ImportRun run, UUID snapshotId, long tenantRecordLimit) {
+        int copied = jdbc.prepareStatement(
+                """
+                insert into import_snapshot_record (snapshot_id, seq, record_id, record_values)
+                select ?, b.seq, b.record_id, b.record_values from import_snapshot_record b
+                where b.snapshot_id = (select base_snapshot_id from import_run where id = ?)
+                """,
+                ps -> {
+                    ps.setObject(1, snapshotId);
+                    ps.setObject(2, run.id());
+                    return ps.executeUpdate();
+                });
+        if (copied == 0) return;
+        long used = used(run.tenantId());
+        if (used + copied > tenantRecordLimit) throw new SnapshotLimit.Reached(used);
+        count(snapshotId, copied);
     }
 
     /** One page read: what it adds to the snapshot, the run's position and counters, and how long it took. */
@@ -178,14 +216,7 @@ class RunRepository {
      */
     @Transactional
     void commitPage(ImportRun run, UUID snapshotId, PageWrite page, long tenantRecordLimit) {
-        long used = jdbc.prepareStatement(
-                "select coalesce(sum(record_count), 0) from import_snapshot where tenant_id = ?", ps -> {
-                    ps.setObject(1, run.tenantId());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getLong(1);
-                    }
-                });
+        long used = used(run.tenantId());
         if (used + page.recordIds().size() > tenantRecordLimit) throw new SnapshotLimit.Reached(used);
         int inserted = page.recordIds().isEmpty()
                 ? 0
@@ -211,11 +242,94 @@ class RunRepository {
                                             .createArrayOf("text", page.values().toArray()));
                             return ps.executeUpdate();
                         });
+        count(snapshotId, inserted);
+        advance(run, page);
+    }
+
+    /**
+     * Commits one page of an incremental run: its deleted records leave the snapshot, its read ones replace their
+     * earlier values or join at the end (a page read again after a crash changes nothing more), with the run's
+     * position and counters. Refused like {@link #commitPage} when the tenant's bound would be passed.
+     */
+    @Transactional
+    void commitChanges(
+            ImportRun run, UUID snapshotId, PageWrite page, List<String> deletedIds, long tenantRecordLimit) {
+        long used = used(run.tenantId());
+        if (used + page.recordIds().size() > tenantRecordLimit) throw new SnapshotLimit.Reached(used);
+        jdbc.prepareStatement("delete from import_snapshot_record where snapshot_id = ? and record_id = any(?)", ps -> {
+            ps.setObject(1, snapshotId);
+            ps.setArray(2, ps.getConnection().createArrayOf("text", deletedIds.toArray()));
+            return ps.executeUpdate();
+        });
+        jdbc.prepareStatement(
+                """
+                insert into import_snapshot_record (snapshot_id, seq, record_id, record_values)
+                select ?, (select coalesce(max(seq), -1) from import_snapshot_record where snapshot_id = ?) + t.n,
+                  t.rid, t.v::jsonb
+                from unnest(?::text[], ?::text[]) with ordinality as t(rid, v, n)
+                on conflict (snapshot_id, record_id) do update set record_values = excluded.record_values
+                """,
+                ps -> {
+                    ps.setObject(1, snapshotId);
+                    ps.setObject(2, snapshotId);
+                    ps.setArray(
+                            3,
+                            ps.getConnection()
+                                    .createArrayOf("text", page.recordIds().toArray()));
+                    ps.setArray(
+                            4,
+                            ps.getConnection()
+                                    .createArrayOf("text", page.values().toArray()));
+                    return ps.executeUpdate();
+                });
+        jdbc.prepareStatement(
+                """
+                update import_snapshot set record_count =
+                  (select count(*) from import_snapshot_record where snapshot_id = ?) where id = ?
+                """,
+                ps -> {
+                    ps.setObject(1, snapshotId);
+                    ps.setObject(2, snapshotId);
+                    return ps.executeUpdate();
+                });
+        advance(run, page);
+    }
+
+    /** When the import's last succeeded full run started (what decides that the next run must be full again). */
+    @Transactional
+    Optional<Instant> lastFullRunStart(UUID importId) {
+        return jdbc.prepareStatement(
+                "select max(started_at) from import_run where import_id = ? and status = 'succeeded' and mode = 'full'",
+                ps -> {
+                    ps.setObject(1, importId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return Optional.ofNullable(instant(rs.getTimestamp(1)));
+                    }
+                });
+    }
+
+    private long used(UUID tenantId) {
+        return jdbc.prepareStatement(
+                "select coalesce(sum(record_count), 0) from import_snapshot where tenant_id = ?", ps -> {
+                    ps.setObject(1, tenantId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
+    }
+
+    private void count(UUID snapshotId, int added) {
         jdbc.prepareStatement("update import_snapshot set record_count = record_count + ? where id = ?", ps -> {
-            ps.setInt(1, inserted);
+            ps.setInt(1, added);
             ps.setObject(2, snapshotId);
             return ps.executeUpdate();
         });
+    }
+
+    /** The run's new position and counters after one page. */
+    private void advance(ImportRun run, PageWrite page) {
         jdbc.prepareStatement(
                 """
                 update import_run set position = ?, pages_read = pages_read + 1, records_read = records_read + ?,
@@ -335,7 +449,9 @@ class RunRepository {
                         instant(rs.getTimestamp(15)),
                         instant(rs.getTimestamp(16)),
                         instant(rs.getTimestamp(17)),
-                        rs.getObject(18, UUID.class)));
+                        rs.getObject(18, UUID.class),
+                        rs.getString(19),
+                        instant(rs.getTimestamp(20))));
             }
             return out;
         }

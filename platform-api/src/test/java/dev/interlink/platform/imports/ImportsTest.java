@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -161,8 +162,21 @@ class ImportsTest extends ApiTest {
 
     @Test
     void a_run_reads_every_candidate_into_a_snapshot_equal_to_the_unified_list() throws Exception {
+        assertThat(first.path("mode").asText()).isEqualTo("full");
+        assertThat(json(first.path("snapshot_id").asText())).hasSize(250);
         assertThat(second.path("status").asText()).isEqualTo("succeeded");
         assertThat(json(second.path("snapshot_id").asText())).containsExactlyElementsOf(unifiedAfter);
+    }
+
+    @Test
+    void the_next_run_reads_only_what_the_cats_event_feed_names_and_drops_the_deleted_candidate() {
+        assertThat(second.path("mode").asText()).isEqualTo("incremental");
+        assertThat(Instant.parse(second.path("changes_since").asText()))
+                .isBefore(Instant.parse(first.path("started_at").asText()));
+        // the renamed and the added candidate, fetched one by one; the deleted one only named by its event
+        assertThat(second.path("records_read").asInt()).isEqualTo(2);
+        assertThat(second.path("pages_read").asInt()).isEqualTo(1);
+        assertThat(unifiedAfter).extracting(c -> c.path("id").asText()).doesNotContain(deletedId);
     }
 
     @Test

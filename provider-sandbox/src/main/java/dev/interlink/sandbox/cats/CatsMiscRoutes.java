@@ -10,6 +10,7 @@ import dev.interlink.sandbox.common.Req;
 import dev.interlink.sandbox.common.Resp;
 import dev.interlink.sandbox.common.Router;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -233,20 +234,29 @@ final class CatsMiscRoutes {
         return CatsHal.created(req, "/webhooks/" + id);
     }
 
-    /** /events?starting_after_id= — up to 25 after the cursor (§4.8). */
+    /**
+     * /events?starting_after_id= or ?starting_after_timestamp=&lt;unix seconds&gt; — up to 25 after the cursor, the id
+     * cursor winning when both are given (§4.8).
+     */
     static Resp events(Req req) {
         CatsAccount acc = acc(req);
         long after = 0;
+        Long afterSecond = null;
         try {
             if (req.q("starting_after_id") != null) after = Long.parseLong(req.q("starting_after_id"));
+            else if (req.q("starting_after_timestamp") != null)
+                afterSecond = Long.parseLong(req.q("starting_after_timestamp"));
         } catch (NumberFormatException e) {
-            throw validation(List.of("starting_after_id must be an integer"));
+            throw validation(List.of("starting_after_id and starting_after_timestamp must be integers"));
         }
         int per = Math.min(100, Math.max(1, req.qInt("per_page", 25)));
         List<Map<String, Object>> out = new ArrayList<>();
         synchronized (acc.events) {
             for (Map<String, Object> ev : acc.events) {
-                if (((Number) ev.get("id")).longValue() > after) out.add(ev);
+                boolean later = afterSecond == null
+                        ? ((Number) ev.get("id")).longValue() > after
+                        : OffsetDateTime.parse(ev.get("date").toString()).toEpochSecond() > afterSecond;
+                if (later) out.add(ev);
                 if (out.size() >= per) break;
             }
         }

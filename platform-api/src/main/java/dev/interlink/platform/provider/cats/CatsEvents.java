@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * CATS event names, shared by its feed and its webhooks (docs/providers/cats.md): {@code <prefix>.<verb>} with the
- * record's id in {@code <prefix>_id}. Deletions are not followed (nothing is left to compare).
+ * record's id in {@code <prefix>_id}. A deletion is no hint (nothing is left to compare), but an incremental import
+ * drops the record it names ({@link #deletion}).
  */
 final class CatsEvents {
     /** Payload prefixes by the unified resource they change: pipelines are applications. */
@@ -30,5 +31,15 @@ final class CatsEvents {
         String remote = resource == null ? null : Tolerant.id(event, parts[0] + "_id");
         if (remote == null || remote.isBlank()) return null;
         return new ChangeHint(resource, remote, STAGE_MOVE.equals(type), changedAt);
+    }
+
+    /** The record a deletion event names, or null (another event, unknown prefix, no id). */
+    static ChangeHint deletion(JsonNode event) {
+        String type = Tolerant.text(event, "event");
+        if (type == null || !type.endsWith(".deleted")) return null;
+        String prefix = type.substring(0, type.length() - ".deleted".length());
+        AtsResource resource = RESOURCES.get(prefix);
+        String remote = resource == null ? null : Tolerant.id(event, prefix + "_id");
+        return remote == null || remote.isBlank() ? null : ChangeHint.of(resource, remote);
     }
 }
