@@ -63,7 +63,7 @@ record ImportRun(
         v.put("import_id", importId);
         v.put("status", status);
         v.put("trigger", trigger);
-        v.put("mode", mode);
+        v.put("mode", startedAt == null ? null : mode);
         v.put("changes_since", changesSince);
         v.put("records_read", recordsRead);
         v.put("pages_read", pagesRead);
