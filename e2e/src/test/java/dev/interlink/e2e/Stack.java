@@ -429,16 +429,38 @@ public final class Stack implements AutoCloseable {
 
     /** A fresh provider account in the sandbox: {@code {"account_id","api_key","agency_slug"?,...}}. */
     public JsonNode sandboxAccount(String provider) throws IOException, InterruptedException {
-        Map<String, Object> body = new HashMap<>(Map.of("provider", provider, "seed", 42, "candidates", 50));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(sandboxUrl + "/_sandbox/accounts"))
+        return sandboxAccount(provider, 50);
+    }
+
+    /** A fresh provider account in the sandbox with {@code candidates} candidates. */
+    public JsonNode sandboxAccount(String provider, int candidates) throws IOException, InterruptedException {
+        Response r = sandbox(
+                "POST", "/_sandbox/accounts", Map.of("provider", provider, "seed", 42, "candidates", candidates));
+        if (r.status() != 201) fail("POST /_sandbox/accounts answered " + r);
+        return r.body();
+    }
+
+    /** Every answer of the sandbox account takes {@code latencyMs} longer (0: the fault is cleared). */
+    public void sandboxLatency(String accountId, long latencyMs) throws IOException, InterruptedException {
+        String path = "/_sandbox/accounts/" + accountId + "/faults";
+        Response r = latencyMs == 0
+                ? sandbox("DELETE", path, null)
+                : sandbox("PUT", path, Map.of("type", "latency", "probability", 1.0, "latency_ms", latencyMs));
+        if (r.status() / 100 != 2) fail(path + " answered " + r);
+    }
+
+    private Response sandbox(String method, String path, Object body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(sandboxUrl + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("X-Sandbox-Admin-Token", SANDBOX_ADMIN_TOKEN)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build();
-        Response r = send(request);
-        if (r.status() != 201) fail("POST /_sandbox/accounts answered " + r);
-        return r.body();
+        return send(request);
     }
 
     /**

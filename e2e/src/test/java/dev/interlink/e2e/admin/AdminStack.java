@@ -194,6 +194,16 @@ final class AdminStack implements AutoCloseable {
         return stack.sandboxAccount(provider);
     }
 
+    /** A fresh sandbox provider account with {@code candidates} candidates. */
+    JsonNode sandboxAccount(String provider, int candidates) throws Exception {
+        return stack.sandboxAccount(provider, candidates);
+    }
+
+    /** Slows every answer of a sandbox account down (0: back to normal). */
+    void sandboxLatency(String accountId, long latencyMs) throws Exception {
+        stack.sandboxLatency(accountId, latencyMs);
+    }
+
     @Override
     public void close() {
         if (browser != null) {

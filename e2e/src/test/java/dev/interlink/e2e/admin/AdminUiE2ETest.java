@@ -44,6 +44,8 @@ class AdminUiE2ETest {
     private static JsonNode tenantB;
     private static String tokenA;
     private static String accountId;
+    private static String importsAccount;
+    private static String importsSandboxAccount;
 
     @BeforeAll
     static void start() throws Exception {
@@ -187,6 +189,174 @@ class AdminUiE2ETest {
 
     @Test
     @Order(3)
+    @DisplayName("An admin creates an import of a slow 800-candidate account and watches its progress bar move to 100%")
+    void createImportAndWatchProgress() throws Exception {
+        JsonNode cats = stack.sandboxAccount("cats", 800);
+        AdminStack.Response linked = stack.api(
+                tokenA,
+                "POST",
+                "/integrated-accounts",
+                Map.of(
+                        "provider", "cats",
+                        "end_user", Map.of("id", "imports-demo"),
+                        "credentials", Map.of("api_key", cats.path("api_key").asText())));
+        assertEquals(201, linked.status(), linked.raw());
+        importsAccount = linked.body().path("id").asText();
+        // eight pages of 100 at 700 ms each: a run long enough to be watched
+        stack.sandboxLatency(cats.path("account_id").asText(), 700);
+        importsSandboxAccount = cats.path("account_id").asText();
+
+        driver.get(stack.adminUrl + "/imports");
+        visible("#import-name input").sendKeys("Recruiter sheet");
+        idle();
+        WebElement account = visible("#import-account input");
+        account.sendKeys("cats · imports-demo"); // the item's whole label: Enter then picks it
+        idle();
+        account.sendKeys(Keys.ENTER);
+        account.sendKeys(Keys.TAB);
+        idle();
+        driver.executeScript("document.querySelector('#import-resource').opened = true;");
+        await().until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                        .filter(i -> i.getText().equals("candidates"))
+                        .findFirst()
+                        .orElse(null))
+                .click();
+        idle();
+        WebElement fields = visible("#import-fields input");
+        for (String f : List.of("id", "first_name", "last_name")) {
+            fields.sendKeys(f);
+            idle();
+            await().until(d -> d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).stream()
+                            .filter(i -> i.getText().equals(f))
+                            .findFirst()
+                            .orElse(null))
+                    .click();
+            idle();
+            fields.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE); // the filter text, not the chips
+            idle();
+        }
+        fields.sendKeys(Keys.TAB);
+        idle();
+        stack.screenshot("import-form");
+        visible("#create-import").click();
+        notification("Import created");
+        idle();
+        visible("#run-import").click();
+
+        // the bar, re-rendered every second, shows a part done, then more, then all
+        double seen = await().until(d -> {
+            Double v = progressValue();
+            return v != null && v > 0 && v < 100 ? v : null;
+        });
+        stack.screenshot("import-running");
+        await().until(d -> {
+            Double v = progressValue();
+            return v != null && v > seen;
+        });
+        await().until(d -> cellTexts("#import-runs").contains("succeeded"));
+        assertEquals(100.0, progressValue());
+        assertTrue(
+                cellTexts("#import-snapshots").contains("800"),
+                cellTexts("#import-snapshots").toString());
+        stack.screenshot("import-succeeded");
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("The snapshot's XLSX download opens as a workbook holding the imported candidates")
+    void downloadSnapshotXlsx() throws Exception {
+        openImport();
+        Object href = await().until(d ->
+                driver.executeScript("const a = document.querySelector('[id^=download-xlsx-]'); return a && a.href;"));
+        // fetched by the page itself, with the admin's session, as a click would
+        Object base64 = driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + " fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {"
+                        + "  let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s));"
+                        + " }).catch(e => done('failed: ' + e));",
+                href);
+        byte[] xlsx = java.util.Base64.getDecoder().decode((String) base64);
+        AdminStack.Response first = stack.api(
+                tokenA, "GET", "/unified/ats/candidates?limit=1&integrated_account_id=" + importsAccount, null);
+        String lastName = first.body().path("result").get(0).path("last_name").asText();
+        // opened with the JDK's own zip reader (the writer is fastexcel): the parts of a workbook, as XML
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("snapshot", ".xlsx");
+        java.nio.file.Files.write(file, xlsx);
+        StringBuilder sheets = new StringBuilder();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            assertNotNull(zip.getEntry("xl/workbook.xml"), "a workbook");
+            for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
+                if (e.getName().startsWith("xl/")) {
+                    sheets.append(
+                            new String(zip.getInputStream(e).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        assertTrue(sheets.indexOf("last_name") >= 0, "the header row names the field");
+        assertTrue(sheets.indexOf(lastName) >= 0, "the first candidate's last name is in the workbook");
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("After a candidate is renamed and the import runs again, the diff view shows that one change")
+    void diffBetweenTwoRuns() throws Exception {
+        stack.sandboxLatency(importsSandboxAccount, 0);
+        AdminStack.Response first = stack.api(
+                tokenA, "GET", "/unified/ats/candidates?limit=1&integrated_account_id=" + importsAccount, null);
+        String id = first.body().path("result").get(0).path("id").asText();
+        AdminStack.Response renamed = stack.api(
+                tokenA,
+                "PATCH",
+                "/unified/ats/candidates/" + id + "?integrated_account_id=" + importsAccount,
+                Map.of("first_name", "Renamed"));
+        assertEquals(200, renamed.status(), renamed.raw());
+        openImport();
+        visible("#run-import").click();
+        await().until(d -> cellTexts("#import-runs").stream()
+                        .filter(t -> t.equals("succeeded"))
+                        .count()
+                == 2);
+        await().until(d -> driver.findElements(By.cssSelector("#import-snapshots vaadin-grid-cell-content")).stream()
+                        .filter(c -> c.getText().equals("800"))
+                        .count()
+                == 2);
+        idle();
+        WebElement compare = visible("#compare-snapshots");
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", compare);
+        compare.click();
+        await().until(d -> d.findElement(By.id("diff-counts")).getText().equals("0 added, 0 removed, 1 changed"));
+        List<String> cells = await().until(d -> {
+            List<String> c = cellTexts("#diff-changes");
+            return c.contains("Renamed") ? c : null;
+        });
+        assertTrue(cells.contains("first_name"), cells.toString());
+        assertTrue(cells.contains(id), cells.toString());
+        stack.screenshot("import-diff");
+    }
+
+    /** The imports page with the import of test 3 selected in its list. */
+    private void openImport() {
+        driver.get(stack.adminUrl + "/imports");
+        await().until(d -> d.findElements(By.cssSelector("#imports-grid vaadin-grid-cell-content")).stream()
+                        .filter(c -> c.getText().equals("Recruiter sheet"))
+                        .findFirst()
+                        .orElse(null))
+                .click();
+        visible("#run-import");
+        idle();
+    }
+
+    /** The value of the newest run's progress bar, or null while none is shown. */
+    private Double progressValue() {
+        Object v = driver.executeScript(
+                "const b = document.querySelector('vaadin-progress-bar.run-progress'); return b ? b.value : null;");
+        return v instanceof Number n ? n.doubleValue() : null;
+    }
+
+    @Test
+    @Order(6)
     @DisplayName("Disabling the account in the UI makes the unified API refuse it with a 409 problem")
     void disableAccountApiRefuses() throws Exception {
         driver.get(stack.adminUrl + "/accounts/" + accountId);
@@ -206,7 +376,7 @@ class AdminUiE2ETest {
     }
 
     @Test
-    @Order(4)
+    @Order(7)
     @DisplayName("Request logs filtered by status class show only the failed request; its detail has the timings")
     void filterLogs() {
         driver.get(stack.adminUrl + "/logs");
@@ -233,7 +403,7 @@ class AdminUiE2ETest {
     }
 
     @Test
-    @Order(5)
+    @Order(8)
     @DisplayName("Rotating a client secret shows the new secret once, and it works at the token endpoint")
     void rotateSecret() throws Exception {
         String clientId = tenantA.path("client_id").asText();
@@ -252,7 +422,7 @@ class AdminUiE2ETest {
     }
 
     @Test
-    @Order(6)
+    @Order(9)
     @DisplayName("Tenant B's admin opening tenant A's account by URL sees 'not found' and none of A's data")
     void otherTenantCannotSeeAccountByUrl() {
         signOut();
