@@ -338,6 +338,31 @@ public class HttpPlatformAdminClient implements PlatformAdminClient {
     }
 
     @Override
+    public JsonNode feeds(String token, UUID importId) {
+        return send("GET", "/imports/" + importId + "/feeds", token, null);
+    }
+
+    @Override
+    public void revokeFeed(String token, UUID importId, UUID feedId) {
+        send("DELETE", "/imports/" + importId + "/feeds/" + feedId, token, null);
+    }
+
+    @Override
+    public JsonNode rules(String token, UUID importId) {
+        return send("GET", "/imports/" + importId + "/rules", token, null);
+    }
+
+    @Override
+    public JsonNode createRule(String token, UUID importId, Map<String, Object> rule) {
+        return send("POST", "/imports/" + importId + "/rules", token, rule);
+    }
+
+    @Override
+    public void deleteRule(String token, UUID importId, UUID ruleId) {
+        send("DELETE", "/imports/" + importId + "/rules/" + ruleId, token, null);
+    }
+
+    @Override
     public void downloadSnapshot(String token, UUID snapshotId, String format, java.io.OutputStream out) {
         try {
             HttpRequest request = HttpRequest.newBuilder(

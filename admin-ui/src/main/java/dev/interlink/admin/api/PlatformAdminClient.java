@@ -119,6 +119,21 @@ public interface PlatformAdminClient {
     /** {@code POST /imports/{id}/feeds}: the feed with its URL (shown once). */
     com.fasterxml.jackson.databind.JsonNode createFeed(String token, UUID importId);
 
+    /** {@code GET /imports/{id}/feeds}: the import's feeds (revoked ones with {@code revoked_at}), never their URLs. */
+    com.fasterxml.jackson.databind.JsonNode feeds(String token, UUID importId);
+
+    /** {@code DELETE /imports/{id}/feeds/{feed}}: the feed's URL answers 404 from now on. */
+    void revokeFeed(String token, UUID importId, UUID feedId);
+
+    /** {@code GET /imports/{id}/rules}. */
+    com.fasterxml.jackson.databind.JsonNode rules(String token, UUID importId);
+
+    /** {@code POST /imports/{id}/rules} with {@code {when, field?, to?}}; a 400 is a PlatformProblem. */
+    com.fasterxml.jackson.databind.JsonNode createRule(String token, UUID importId, Map<String, Object> rule);
+
+    /** {@code DELETE /imports/{id}/rules/{rule}}. */
+    void deleteRule(String token, UUID importId, UUID ruleId);
+
     /** {@code GET /snapshots/{id}/records?format=}, streamed into {@code out} (never buffered whole). */
     void downloadSnapshot(String token, UUID snapshotId, String format, java.io.OutputStream out);
 }

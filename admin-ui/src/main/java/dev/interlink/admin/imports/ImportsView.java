@@ -23,7 +23,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
-import dev.interlink.admin.Clipboard;
 import dev.interlink.admin.MainLayout;
 import dev.interlink.admin.api.Dtos.Account;
 import dev.interlink.admin.api.Dtos.AccountQuery;
@@ -70,8 +69,8 @@ class ImportsView extends VerticalLayout {
     final Button compare = new Button("Compare");
     final Div diffCounts = new Div();
     final Grid<Map<String, String>> diff = new Grid<>();
-    final Button createFeed = new Button("Create feed URL");
-    final TextField feedUrl = new TextField("Feed URL (shown once)");
+    final FeedsPanel feeds;
+    final RulesPanel rules;
     final VerticalLayout detail = new VerticalLayout();
     JsonNode selected;
 
@@ -147,16 +146,10 @@ class ImportsView extends VerticalLayout {
         diff.addColumn(m -> m.get("before")).setHeader("Before");
         diff.addColumn(m -> m.get("after")).setHeader("After");
         diff.setAllRowsVisible(true);
-        createFeed.setId("create-feed");
-        createFeed.addClickListener(e -> createFeed());
-        feedUrl.setId("feed-url");
-        feedUrl.setReadOnly(true);
-        feedUrl.setWidth("640px");
-        feedUrl.setVisible(false);
         HorizontalLayout diffForm = new HorizontalLayout(diffFrom, diffTo, compare);
         diffForm.setAlignItems(FlexComponent.Alignment.BASELINE);
-        HorizontalLayout feedForm = new HorizontalLayout(createFeed, feedUrl);
-        feedForm.setAlignItems(FlexComponent.Alignment.BASELINE);
+        feeds = new FeedsPanel(platform);
+        rules = new RulesPanel(platform);
         detail.setId("import-detail");
         detail.setPadding(false);
         detail.add(
@@ -169,11 +162,8 @@ class ImportsView extends VerticalLayout {
                 diffForm,
                 diffCounts,
                 diff,
-                new H3("Feed for spreadsheets"),
-                new Paragraph(
-                        "A URL that serves the latest snapshot as CSV: =IMPORTDATA(url) in Google Sheets, Data → From"
-                                + " Web in Excel."),
-                feedForm);
+                feeds,
+                rules);
         detail.setVisible(false);
 
         add(
@@ -322,10 +312,13 @@ class ImportsView extends VerticalLayout {
     void select(JsonNode i) {
         selected = i;
         detail.setVisible(i != null);
-        feedUrl.setVisible(false);
         if (i == null) return;
         selectedTitle.setText(i.path("name").asText());
         refreshDetail();
+        List<String> importFields = new ArrayList<>();
+        i.path("fields").forEach(f -> importFields.add(f.asText()));
+        feeds.show(selectedId());
+        rules.show(selectedId(), importFields);
     }
 
     UUID selectedId() {
@@ -401,18 +394,6 @@ class ImportsView extends VerticalLayout {
 
     private static Map<String, String> row(String change, String id, String field, String before, String after) {
         return Map.of("change", change, "id", id, "field", field, "before", before, "after", after);
-    }
-
-    void createFeed() {
-        try {
-            JsonNode feed = platform.createFeed(AdminSession.requireToken(), selectedId());
-            feedUrl.setValue(feed.path("url").asText());
-            feedUrl.setVisible(true);
-            Clipboard.copy(feed.path("url").asText());
-            Feedback.done("Feed URL copied; it is shown only now");
-        } catch (PlatformProblem p) {
-            Feedback.failed(p);
-        }
     }
 
     @Override

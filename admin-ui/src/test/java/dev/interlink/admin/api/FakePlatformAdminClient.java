@@ -432,6 +432,8 @@ public class FakePlatformAdminClient implements PlatformAdminClient {
             new com.fasterxml.jackson.databind.ObjectMapper();
     public final List<com.fasterxml.jackson.databind.node.ObjectNode> importList = new ArrayList<>();
     public final Map<UUID, List<com.fasterxml.jackson.databind.node.ObjectNode>> runsByImport = new LinkedHashMap<>();
+    public final Map<UUID, List<com.fasterxml.jackson.databind.node.ObjectNode>> feedsByImport = new LinkedHashMap<>();
+    public final Map<UUID, List<com.fasterxml.jackson.databind.node.ObjectNode>> rulesByImport = new LinkedHashMap<>();
     public final Map<UUID, List<com.fasterxml.jackson.databind.node.ObjectNode>> snapshotsByImport =
             new LinkedHashMap<>();
     public com.fasterxml.jackson.databind.JsonNode nextDiff = JSON.createObjectNode();
@@ -517,9 +519,65 @@ public class FakePlatformAdminClient implements PlatformAdminClient {
     @Override
     public com.fasterxml.jackson.databind.JsonNode createFeed(String token, UUID importId) {
         check(token);
-        return JSON.createObjectNode()
+        com.fasterxml.jackson.databind.node.ObjectNode feed = JSON.createObjectNode()
                 .put("id", UUID.randomUUID().toString())
-                .put("url", "http://api.test/feeds/feed_secret");
+                .put("import_id", importId.toString())
+                .put("expires_at", "2027-03-04T00:00:00Z")
+                .put("created_at", "2026-12-04T00:00:00Z")
+                .putNull("revoked_at");
+        feedsByImport.computeIfAbsent(importId, k -> new ArrayList<>()).add(feed);
+        return feed.deepCopy().put("url", "http://api.test/feeds/feed_secret");
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode feeds(String token, UUID importId) {
+        check(token);
+        // as platform-api: revoked feeds are not listed
+        return JSON.createObjectNode()
+                .set(
+                        "result",
+                        JSON.valueToTree(feedsByImport.getOrDefault(importId, List.of()).stream()
+                                .filter(f -> f.path("revoked_at").isNull())
+                                .toList()));
+    }
+
+    @Override
+    public void revokeFeed(String token, UUID importId, UUID feedId) {
+        check(token);
+        feedsByImport.getOrDefault(importId, List.of()).stream()
+                .filter(f -> f.path("id").asText().equals(feedId.toString()))
+                .forEach(f -> f.put("revoked_at", "2026-12-04T01:00:00Z"));
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode rules(String token, UUID importId) {
+        check(token);
+        return JSON.createObjectNode().set("result", JSON.valueToTree(rulesByImport.getOrDefault(importId, List.of())));
+    }
+
+    /** As platform-api: {@code field_changed} needs a field. */
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode createRule(String token, UUID importId, Map<String, Object> rule) {
+        check(token);
+        if ("field_changed".equals(rule.get("when")) && rule.get("field") == null) {
+            throw new PlatformProblem(
+                    400,
+                    "REQUEST.VALIDATION_FAILED",
+                    "Invalid rule",
+                    List.of(new FieldError("/field", "field_changed needs a field")));
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode r = JSON.valueToTree(rule);
+        r.put("id", UUID.randomUUID().toString());
+        rulesByImport.computeIfAbsent(importId, k -> new ArrayList<>()).add(r);
+        return r;
+    }
+
+    @Override
+    public void deleteRule(String token, UUID importId, UUID ruleId) {
+        check(token);
+        rulesByImport
+                .getOrDefault(importId, new ArrayList<>())
+                .removeIf(r -> r.path("id").asText().equals(ruleId.toString()));
     }
 
     @Override

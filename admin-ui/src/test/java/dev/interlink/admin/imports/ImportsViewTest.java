@@ -2,11 +2,14 @@ package dev.interlink.admin.imports;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import dev.interlink.admin.AdminUiTest;
@@ -143,9 +146,70 @@ class ImportsViewTest extends AdminUiTest {
     void a_feed_url_is_shown_once_after_creation() {
         fill(List.of("id"));
         view().create.click();
-        view().createFeed.click();
+        view().feeds.create.click();
 
-        assertTrue(view().feedUrl.isVisible());
-        assertEquals("http://api.test/feeds/feed_secret", view().feedUrl.getValue());
+        assertTrue(view().feeds.url.isVisible());
+        assertEquals("http://api.test/feeds/feed_secret", view().feeds.url.getValue());
+    }
+
+    @Test
+    void revoking_a_feed_revokes_it_on_the_platform_and_takes_it_off_the_list() {
+        fill(List.of("id"));
+        view().create.click();
+        view().feeds.create.click();
+        assertEquals(1, GridKt._size(view().feeds.feeds));
+
+        ((Button) GridKt._getCellComponent(view().feeds.feeds, 0, "revoke")).click();
+
+        assertFalse(fake.feedsByImport
+                .get(view().selectedId())
+                .get(0)
+                .path("revoked_at")
+                .isNull());
+        assertEquals(0, GridKt._size(view().feeds.feeds));
+    }
+
+    @Test
+    void a_field_changed_rule_is_added_with_its_field_and_value_and_listed() {
+        fill(List.of("id", "first_name"));
+        view().create.click();
+        RulesPanel rules = view().rules;
+        rules.when.setValue("field_changed");
+        rules.field.setValue("first_name");
+        rules.to.setValue("Anna");
+
+        rules.add.click();
+
+        assertEquals(1, GridKt._size(rules.rules));
+        JsonNode rule = fake.rulesByImport.get(view().selectedId()).get(0);
+        assertEquals("field_changed", rule.path("when").asText());
+        assertEquals("first_name", rule.path("field").asText());
+        assertEquals("Anna", rule.path("to").asText());
+    }
+
+    @Test
+    void a_rule_the_platform_refuses_is_shown_on_its_field_and_not_listed() {
+        fill(List.of("id"));
+        view().create.click();
+        RulesPanel rules = view().rules;
+        rules.when.setValue("field_changed");
+
+        rules.add.click();
+
+        assertTrue(rules.field.isInvalid());
+        assertEquals(0, GridKt._size(rules.rules));
+    }
+
+    @Test
+    void deleting_a_rule_removes_it_from_the_list() {
+        fill(List.of("id"));
+        view().create.click();
+        RulesPanel rules = view().rules;
+        rules.add.click();
+        assertEquals(1, GridKt._size(rules.rules));
+
+        ((Button) GridKt._getCellComponent(rules.rules, 0, "delete")).click();
+
+        assertEquals(0, GridKt._size(rules.rules));
     }
 }

@@ -336,6 +336,42 @@ class AdminUiE2ETest {
         stack.screenshot("import-diff");
     }
 
+    @Test
+    @Order(6)
+    @DisplayName("A feed URL created in the page serves the snapshot as CSV; revoked in the page, it answers 404")
+    void createAndRevokeFeed() throws Exception {
+        openImport();
+        WebElement create = visible("#create-feed");
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", create);
+        create.click();
+        String url = await().until(d -> {
+            Object v = driver.executeScript("const f = document.querySelector('#feed-url'); return f && f.value;");
+            return v instanceof String u && u.contains("/feeds/") ? u : null;
+        });
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest get =
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build();
+        java.net.http.HttpResponse<String> csv = http.send(get, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, csv.statusCode());
+        assertTrue(
+                csv.body().startsWith("id,first_name,last_name\r\n"), csv.body().substring(0, 40));
+        assertEquals(801, csv.body().split("\r\n").length);
+
+        idle();
+        WebElement revoke = visible("[id^=revoke-feed-]");
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", revoke);
+        revoke.click();
+        notification("Feed revoked");
+        // the grid keeps a removed row's cell in the DOM, hidden
+        await().until(d ->
+                d.findElements(By.cssSelector("[id^=revoke-feed-]")).stream().noneMatch(WebElement::isDisplayed));
+        stack.screenshot("feed-revoked");
+        assertEquals(
+                404,
+                http.send(get, java.net.http.HttpResponse.BodyHandlers.discarding())
+                        .statusCode());
+    }
+
     /** The imports page with the import of test 3 selected in its list. */
     private void openImport() {
         driver.get(stack.adminUrl + "/imports");
@@ -356,7 +392,7 @@ class AdminUiE2ETest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("Disabling the account in the UI makes the unified API refuse it with a 409 problem")
     void disableAccountApiRefuses() throws Exception {
         driver.get(stack.adminUrl + "/accounts/" + accountId);
@@ -376,7 +412,7 @@ class AdminUiE2ETest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("Request logs filtered by status class show only the failed request; its detail has the timings")
     void filterLogs() {
         driver.get(stack.adminUrl + "/logs");
@@ -403,7 +439,7 @@ class AdminUiE2ETest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     @DisplayName("Rotating a client secret shows the new secret once, and it works at the token endpoint")
     void rotateSecret() throws Exception {
         String clientId = tenantA.path("client_id").asText();
@@ -422,7 +458,7 @@ class AdminUiE2ETest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     @DisplayName("Tenant B's admin opening tenant A's account by URL sees 'not found' and none of A's data")
     void otherTenantCannotSeeAccountByUrl() {
         signOut();
