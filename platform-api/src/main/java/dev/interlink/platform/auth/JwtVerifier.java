@@ -110,6 +110,9 @@ public class JwtVerifier {
     }
 
     private Optional<Principal> check(String token) throws ParseException, BadJOSEException, JOSEException {
+        // a token of ours verified before needs no parsing at all: its claims are remembered with it
+        JWTClaimsSet known = verified.get(token, OUR_KEYS, clock.instant()).orElse(null);
+        if (known != null) return ours(known);
         SignedJWT jwt = SignedJWT.parse(token);
         String issuer = jwt.getJWTClaimsSet().getIssuer();
         if (issuer == null) {
@@ -119,11 +122,13 @@ public class JwtVerifier {
     }
 
     private Optional<Principal> verifyOurs(String token) throws ParseException, BadJOSEException, JOSEException {
-        JWTClaimsSet claims = verified.get(token, OUR_KEYS, clock.instant()).orElse(null);
-        if (claims == null) {
-            claims = ours.process(token, null);
-            verified.put(token, OUR_KEYS, claims);
-        }
+        JWTClaimsSet claims = ours.process(token, null);
+        verified.put(token, OUR_KEYS, claims);
+        return ours(claims);
+    }
+
+    /** The principal of verified claims of ours: an admin session or an API client, while it is live. */
+    private Optional<Principal> ours(JWTClaimsSet claims) throws ParseException {
         Object tid = claims.getClaim("tid");
         String scope = claims.getStringClaim("scope");
         String adminUserId = claims.getStringClaim("adm");
