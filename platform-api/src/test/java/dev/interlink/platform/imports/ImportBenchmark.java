@@ -14,17 +14,29 @@ import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +51,9 @@ import org.junit.jupiter.api.Test;
  *       this JVM's heap pools while it ran (summed per pool, so an upper bound) and the snapshot's size in PostgreSQL;
  *   <li>exports of that snapshot: the feed's CSV (time to the first byte and to the last) and the XLSX download.
  * </ol>
+ *
+ * <p>Then, untimed, both exports are read back with other libraries (commons-csv, Apache POI) and compared with the
+ * unified records field by field.
  */
 @MicronautTest(transactional = false)
 class ImportBenchmark extends ApiTest {
@@ -128,6 +143,66 @@ class ImportBenchmark extends ApiTest {
                 "GET /snapshots/{id}/records?format=xlsx",
                 server.getURI().resolve("/snapshots/" + snapshot + "/records?format=xlsx"),
                 t.token());
+
+        // untimed: both exports read back with readers other than ours, field by field against the unified records
+        List<JsonNode> records = ImportTesting.unifiedCandidates(api, t.token(), account.id(), FIELDS);
+        assertThat(records).hasSize(CANDIDATES);
+        csvEqualsUnified(
+                ImportTesting.download(server.getURI(), "/snapshots/" + snapshot + "/records?format=csv", t.token())
+                        .body(),
+                records);
+        xlsxEqualsUnified(
+                ImportTesting.download(server.getURI(), "/snapshots/" + snapshot + "/records?format=xlsx", t.token())
+                        .body(),
+                records);
+        System.out.printf(
+                "BENCH imports | check    | CSV (commons-csv) and XLSX (Apache POI) equal the %d unified"
+                        + " records, field by field%n",
+                records.size());
+    }
+
+    private static void csvEqualsUnified(byte[] body, List<JsonNode> unified) throws Exception {
+        try (CSVParser csv = CSVParser.parse(
+                new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8),
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get())) {
+            assertThat(csv.getHeaderNames()).containsExactlyElementsOf(FIELDS);
+            List<CSVRecord> rows = csv.getRecords();
+            assertThat(rows).hasSize(unified.size());
+            for (int i = 0; i < rows.size(); i++) {
+                for (String f : FIELDS) {
+                    JsonNode v = unified.get(i).path(f);
+                    assertThat(rows.get(i).get(f)).as("row %d %s", i, f).isEqualTo(v.isNull() ? "" : v.asText());
+                }
+            }
+        }
+    }
+
+    /** Text fields as text, {@code remote_updated_at} as a date cell holding the same instant. */
+    private static void xlsxEqualsUnified(byte[] body, List<JsonNode> unified) throws Exception {
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(unified.size());
+            for (int i = 0; i < unified.size(); i++) {
+                Row row = sheet.getRow(i + 1);
+                for (int col = 0; col < FIELDS.size(); col++) {
+                    JsonNode v = unified.get(i).path(FIELDS.get(col));
+                    Cell cell = row.getCell(col);
+                    if (FIELDS.get(col).equals("remote_updated_at")) {
+                        assertThat(cell.getLocalDateTimeCellValue().toInstant(ZoneOffset.UTC))
+                                .as("row %d %s", i, FIELDS.get(col))
+                                .isEqualTo(Instant.parse(v.asText()));
+                    } else {
+                        assertThat(cell == null ? "" : cell.getStringCellValue())
+                                .as("row %d %s", i, FIELDS.get(col))
+                                .isEqualTo(v.isNull() ? "" : v.asText());
+                    }
+                }
+            }
+        }
     }
 
     private static void pageDirect(Sandbox.AccountInfo cats) {

@@ -54,19 +54,7 @@ class ImportCrossTenantTest extends ApiTest {
         a = TestTenants.create(tenants, api, "Imports owner");
         b = TestTenants.create(tenants, api, "Imports intruder");
         account = ImportTesting.catsAccount(api, a.token(), SANDBOX, 20).id();
-        importId = api.post(
-                        "/imports",
-                        a.token(),
-                        Map.of(
-                                "integrated_account_id",
-                                account,
-                                "resource",
-                                "candidates",
-                                "fields",
-                                List.of("id", "last_name")))
-                .json()
-                .path("id")
-                .asText();
+        importId = ImportTesting.createImport(api, a.token(), account, "candidates", List.of("id", "last_name"));
         JsonNode run = ImportTesting.runToEnd(api, a.token(), importId);
         runId = run.path("id").asText();
         snapshotId = run.path("snapshot_id").asText();

@@ -9,7 +9,6 @@ import dev.interlink.platform.testing.ApiTest;
 import dev.interlink.platform.testing.TestTenants;
 import dev.interlink.platform.testing.TestTenants.TestTenant;
 import dev.interlink.sandbox.Sandbox;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -90,8 +89,10 @@ class ImportModeTest extends ApiTest {
         JsonNode first = ImportTesting.runToEnd(api, t.token(), id);
         assertThat(ImportTesting.runToEnd(api, t.token(), id).path("mode").asText())
                 .isEqualTo("incremental");
-        sql("update import_run set started_at = started_at - interval '2 hours' where id = '"
-                + first.path("id").asText() + "'");
+        ImportTesting.sql(
+                dataSource,
+                "update import_run set started_at = started_at - interval '2 hours' where id = '"
+                        + first.path("id").asText() + "'");
         JsonNode third = ImportTesting.runToEnd(api, t.token(), id);
         assertThat(third.path("mode").asText()).isEqualTo("full");
         assertThat(third.path("records_read").asInt()).isEqualTo(150);
@@ -106,12 +107,5 @@ class ImportModeTest extends ApiTest {
         Api.Response r = api.post("/imports", t.token(), body);
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json().path("id").asText();
-    }
-
-    void sql(String statement) throws Exception {
-        try (var c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
-                var s = c.createStatement()) {
-            s.executeUpdate(statement);
-        }
     }
 }

@@ -10,7 +10,6 @@ import dev.interlink.platform.testing.ApiTest;
 import dev.interlink.platform.testing.TestTenants;
 import dev.interlink.platform.testing.TestTenants.TestTenant;
 import dev.interlink.sandbox.Sandbox;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -61,13 +60,7 @@ class ImportResumeTest extends ApiTest {
         Api api = new Api(server.getURI());
         TestTenant t = TestTenants.create(tenants, api, "Resume");
         String account = ImportTesting.catsAccount(api, t.token(), SANDBOX, 250).id();
-        String importId = api.post(
-                        "/imports",
-                        t.token(),
-                        Map.of("integrated_account_id", account, "resource", "candidates", "fields", FIELDS))
-                .json()
-                .path("id")
-                .asText();
+        String importId = ImportTesting.createImport(api, t.token(), account, "candidates", FIELDS);
         String runId = api.post("/imports/" + importId + "/runs", t.token(), Map.of())
                 .json()
                 .path("id")
@@ -76,9 +69,11 @@ class ImportResumeTest extends ApiTest {
         assertThat(midway.path("status").asText()).isEqualTo("running");
         assertThat(midway.path("records_read").asInt()).isEqualTo(200);
 
-        int dead = sql("update scheduled_tasks set picked = true, picked_by = 'killed-replica',"
-                + " last_heartbeat = now() - interval '1 hour', execution_time = now() - interval '1 minute'"
-                + " where task_name = 'import-run' and task_instance = '" + runId + "'");
+        int dead = ImportTesting.sql(
+                dataSource,
+                "update scheduled_tasks set picked = true, picked_by = 'killed-replica',"
+                        + " last_heartbeat = now() - interval '1 hour', execution_time = now() - interval '1 minute'"
+                        + " where task_name = 'import-run' and task_instance = '" + runId + "'");
         assertThat(dead).isEqualTo(1);
 
         JsonNode done = ImportTesting.awaitRun(api, t.token(), importId, runId);
@@ -96,12 +91,5 @@ class ImportResumeTest extends ApiTest {
         records.forEach(snapshot::add);
         assertThat(snapshot)
                 .containsExactlyElementsOf(ImportTesting.unifiedCandidates(api, t.token(), account, FIELDS));
-    }
-
-    int sql(String statement) throws Exception {
-        try (var c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
-                var s = c.createStatement()) {
-            return s.executeUpdate(statement);
-        }
     }
 }

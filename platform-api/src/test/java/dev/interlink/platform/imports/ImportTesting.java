@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.interlink.platform.account.ProviderSandbox;
 import dev.interlink.platform.testing.Api;
 import dev.interlink.sandbox.Sandbox;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /** Shared steps of the import tests: a sandbox CATS account, runs awaited over the API, raw downloads. */
 final class ImportTesting {
@@ -45,6 +47,22 @@ final class ImportTesting {
                         "credentials", Map.of("api_key", a.apiKey())));
         assertThat(r.status()).as(r.text()).isIn(200, 201);
         return new Account(r.json().path("id").asText(), a);
+    }
+
+    /** An on-demand import of {@code resource} with these fields; its id. */
+    static String createImport(Api api, String token, String account, String resource, List<String> fields) {
+        Api.Response r = api.post(
+                "/imports", token, Map.of("integrated_account_id", account, "resource", resource, "fields", fields));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json().path("id").asText();
+    }
+
+    /** One SQL statement on the test database, outside any transaction of the server's; the rows it changed. */
+    static int sql(DataSource dataSource, String statement) throws Exception {
+        try (var c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+                var s = c.createStatement()) {
+            return s.executeUpdate(statement);
+        }
     }
 
     static JsonNode runToEnd(Api api, String token, String importId) {

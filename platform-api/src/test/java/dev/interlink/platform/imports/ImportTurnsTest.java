@@ -53,19 +53,7 @@ class ImportTurnsTest extends ApiTest {
         TestTenant t = TestTenants.create(tenants, api, "Turns");
         String account =
                 ImportTesting.catsAccount(api, t.token(), SANDBOX, CANDIDATES).id();
-        String importId = api.post(
-                        "/imports",
-                        t.token(),
-                        Map.of(
-                                "integrated_account_id",
-                                account,
-                                "resource",
-                                "candidates",
-                                "fields",
-                                List.of("id", "last_name")))
-                .json()
-                .path("id")
-                .asText();
+        String importId = ImportTesting.createImport(api, t.token(), account, "candidates", List.of("id", "last_name"));
         String runId = api.post("/imports/" + importId + "/runs", t.token(), Map.of())
                 .json()
                 .path("id")

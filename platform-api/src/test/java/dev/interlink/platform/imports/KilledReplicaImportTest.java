@@ -68,13 +68,7 @@ class KilledReplicaImportTest {
         TestTenant t =
                 TestTenants.create(server.getApplicationContext().getBean(TenantService.class), api, "Killed import");
         ImportTesting.Account account = ImportTesting.catsAccount(api, t.token(), sandbox, CANDIDATES);
-        String importId = api.post(
-                        "/imports",
-                        t.token(),
-                        Map.of("integrated_account_id", account.id(), "resource", "candidates", "fields", FIELDS))
-                .json()
-                .path("id")
-                .asText();
+        String importId = ImportTesting.createImport(api, t.token(), account.id(), "candidates", FIELDS);
         String sandboxAccount = account.sandbox().accountId();
         // every provider answer takes 400 ms, so the kill finds a page in flight
         sandbox.setFault(sandboxAccount, "latency", 1.0, null, 400);

@@ -64,12 +64,7 @@ class LeverImportTest extends ApiTest {
         t = TestTenants.create(tenants, api, "Lever imports");
         account = LeverConnection.connect(ProviderSandbox.get(), api, t, apps, 21, 60)
                 .accountId();
-        Api.Response created = api.post(
-                "/imports",
-                t.token(),
-                Map.of("integrated_account_id", account, "resource", "applications", "fields", FIELDS));
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        String importId = created.json().path("id").asText();
+        String importId = ImportTesting.createImport(api, t.token(), account, "applications", FIELDS);
         first = ImportTesting.runToEnd(api, t.token(), importId);
 
         movedId = api.get("/unified/ats/applications?limit=1&integrated_account_id=" + account, t.token())
