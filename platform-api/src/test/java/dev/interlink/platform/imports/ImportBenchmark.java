@@ -16,23 +16,18 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -147,9 +142,10 @@ class ImportBenchmark extends ApiTest {
         // untimed: both exports read back with readers other than ours, field by field against the unified records
         List<JsonNode> records = ImportTesting.unifiedCandidates(api, t.token(), account.id(), FIELDS);
         assertThat(records).hasSize(CANDIDATES);
-        csvEqualsUnified(
+        ImportTesting.assertCsvEquals(
                 ImportTesting.download(server.getURI(), "/snapshots/" + snapshot + "/records?format=csv", t.token())
                         .body(),
+                FIELDS,
                 records);
         xlsxEqualsUnified(
                 ImportTesting.download(server.getURI(), "/snapshots/" + snapshot + "/records?format=xlsx", t.token())
@@ -159,26 +155,6 @@ class ImportBenchmark extends ApiTest {
                 "BENCH imports | check    | CSV (commons-csv) and XLSX (Apache POI) equal the %d unified"
                         + " records, field by field%n",
                 records.size());
-    }
-
-    private static void csvEqualsUnified(byte[] body, List<JsonNode> unified) throws Exception {
-        try (CSVParser csv = CSVParser.parse(
-                new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8),
-                CSVFormat.RFC4180
-                        .builder()
-                        .setHeader()
-                        .setSkipHeaderRecord(true)
-                        .get())) {
-            assertThat(csv.getHeaderNames()).containsExactlyElementsOf(FIELDS);
-            List<CSVRecord> rows = csv.getRecords();
-            assertThat(rows).hasSize(unified.size());
-            for (int i = 0; i < rows.size(); i++) {
-                for (String f : FIELDS) {
-                    JsonNode v = unified.get(i).path(f);
-                    assertThat(rows.get(i).get(f)).as("row %d %s", i, f).isEqualTo(v.isNull() ? "" : v.asText());
-                }
-            }
-        }
     }
 
     /** Text fields as text, {@code remote_updated_at} as a date cell holding the same instant. */

@@ -7,16 +7,22 @@ import dev.interlink.platform.account.ProviderSandbox;
 import dev.interlink.platform.testing.Api;
 import dev.interlink.sandbox.Sandbox;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /** Shared steps of the import tests: a sandbox CATS account, runs awaited over the API, raw downloads. */
 final class ImportTesting {
@@ -93,6 +99,30 @@ final class ImportTesting {
             sleep(100);
         }
         throw new AssertionError("run " + runId + " did not read " + pages + " pages in 60 s");
+    }
+
+    /**
+     * A CSV export read with commons-csv (not our writer): a header row of {@code fields}, then one row per expected
+     * record in order, each field the record's text (null: empty).
+     */
+    static void assertCsvEquals(byte[] body, List<String> fields, List<JsonNode> expected) throws Exception {
+        try (CSVParser csv = CSVParser.parse(
+                new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8),
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get())) {
+            assertThat(csv.getHeaderNames()).containsExactlyElementsOf(fields);
+            List<CSVRecord> rows = csv.getRecords();
+            assertThat(rows).hasSize(expected.size());
+            for (int i = 0; i < rows.size(); i++) {
+                for (String f : fields) {
+                    JsonNode v = expected.get(i).path(f);
+                    assertThat(rows.get(i).get(f)).as("row %d %s", i, f).isEqualTo(v.isNull() ? "" : v.asText());
+                }
+            }
+        }
     }
 
     /** Every candidate of the account through the unified list, projected to {@code fields} as a snapshot stores it. */

@@ -15,7 +15,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,9 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -195,23 +191,7 @@ class ImportsTest extends ApiTest {
                 a.token());
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(r.headers().firstValue("Content-Disposition").orElse("")).contains("all-candidates-");
-        try (CSVParser csv = CSVParser.parse(
-                new InputStreamReader(new ByteArrayInputStream(r.body()), StandardCharsets.UTF_8),
-                CSVFormat.RFC4180
-                        .builder()
-                        .setHeader()
-                        .setSkipHeaderRecord(true)
-                        .get())) {
-            assertThat(csv.getHeaderNames()).containsExactlyElementsOf(FIELDS);
-            List<CSVRecord> rows = csv.getRecords();
-            assertThat(rows).hasSize(unifiedAfter.size());
-            for (int i = 0; i < rows.size(); i++) {
-                for (String f : FIELDS) {
-                    JsonNode v = unifiedAfter.get(i).path(f);
-                    assertThat(rows.get(i).get(f)).as(f).isEqualTo(v.isNull() ? "" : v.asText());
-                }
-            }
-        }
+        ImportTesting.assertCsvEquals(r.body(), FIELDS, unifiedAfter);
     }
 
     @Test
