@@ -24,10 +24,15 @@ import java.util.function.Supplier;
 public class RateBuckets {
     private final JdbcOperations jdbc;
     private final Duration waitBudget;
+    private final long leaseLifetimeMillis;
 
-    public RateBuckets(JdbcOperations jdbc, @Value("${interlink.rate-limit.wait-budget:2s}") Duration waitBudget) {
+    public RateBuckets(
+            JdbcOperations jdbc,
+            @Value("${interlink.rate-limit.wait-budget:2s}") Duration waitBudget,
+            @Value("${interlink.rate-limit.lease-lifetime:250ms}") Duration leaseLifetime) {
         this.jdbc = jdbc;
         this.waitBudget = waitBudget;
+        this.leaseLifetimeMillis = Math.max(1, leaseLifetime.toMillis());
     }
 
     /**
@@ -90,18 +95,21 @@ public class RateBuckets {
         });
     }
 
-    /** What {@link #lease} granted: {@code granted} calls (0 = refused, then {@code waitMillis}), counted at {@code slot}. */
-    record Grant(int granted, int remaining, long resetSeconds, long waitMillis, long slot) {}
+    /**
+     * What {@link #lease} granted: {@code granted} calls (0 = refused, then {@code waitMillis}), counted at {@code slot},
+     * under the bucket's {@code correction} number (a lease granted before a correction gives nothing back).
+     */
+    record Grant(int granted, int remaining, long resetSeconds, long waitMillis, long slot, long correction) {}
 
     /**
-     * Up to {@code count} calls in one decision ({@code rate_lease}, migration V0083: at most an eighth of what is
-     * left, at least one), giving back {@code back} unspent calls of the previous lease counted at {@code backSlot} in
-     * the same round trip.
+     * Up to {@code count} calls in one decision ({@code rate_lease}, migrations V0083 and V0085: at most an eighth of
+     * what is left, at least one), giving back {@code back} unspent calls of the previous lease ({@code previous}) in the
+     * same round trip. PostgreSQL notes what was leased in the last {@code lifetime}, for {@link #observe}.
      */
     @Connectable
-    Grant lease(String key, RatePolicy policy, int count, int back, long backSlot) {
+    Grant lease(String key, RatePolicy policy, int count, int back, Grant previous, Duration lifetime) {
         boolean sliding = policy.kind() == RatePolicy.Kind.SLIDING_WINDOW;
-        return jdbc.prepareStatement("SELECT * FROM rate_lease(?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+        return jdbc.prepareStatement("SELECT * FROM rate_lease(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
             ps.setString(1, key);
             ps.setBoolean(2, sliding);
             ps.setInt(3, policy.limit());
@@ -109,8 +117,10 @@ public class RateBuckets {
             ps.setDouble(5, policy.ratePerSecond());
             ps.setInt(6, policy.burst());
             ps.setInt(7, count);
-            ps.setInt(8, back);
-            ps.setLong(9, backSlot);
+            ps.setInt(8, previous == null ? 0 : back);
+            ps.setLong(9, previous == null ? 0 : previous.slot());
+            ps.setLong(10, previous == null ? 0 : previous.correction());
+            ps.setLong(11, Math.max(1, lifetime.toMillis()));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new Grant(
@@ -118,20 +128,22 @@ public class RateBuckets {
                         rs.getInt("remaining"),
                         rs.getLong("reset_seconds"),
                         rs.getLong("wait_millis"),
-                        rs.getLong("slot"));
+                        rs.getLong("slot"),
+                        rs.getLong("correction"));
             }
         });
     }
 
-    /** Gives back {@code count} unspent calls of a lease counted at {@code slot} ({@code rate_return}, V0083). */
+    /** Gives back {@code count} unspent calls of {@code lease} ({@code rate_return}, V0083 and V0085). */
     @Connectable
-    void giveBack(String key, RatePolicy policy, long slot, int count) {
-        jdbc.prepareStatement("SELECT rate_return(?, ?, ?, ?, ?)", ps -> {
+    void giveBack(String key, RatePolicy policy, Grant lease, int count) {
+        jdbc.prepareStatement("SELECT rate_return(?, ?, ?, ?, ?, ?)", ps -> {
             ps.setString(1, key);
             ps.setBoolean(2, policy.kind() == RatePolicy.Kind.SLIDING_WINDOW);
-            ps.setLong(3, slot);
+            ps.setLong(3, lease.slot());
             ps.setInt(4, count);
             ps.setInt(5, policy.burst());
+            ps.setLong(6, lease.correction());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
@@ -142,6 +154,11 @@ public class RateBuckets {
      * What the provider told us corrects our count: {@code Retry-After} blocks the bucket until then, and a
      * lower {@code X-Rate-Limit-Remaining} than ours means calls we did not see (another client of the same
      * account), so the budget shrinks to match.
+     *
+     * <p>The provider has not seen the calls replicas still hold in leases, so what was leased in the last lease
+     * lifetime (an upper bound of them) stays counted on top of what the provider reports; a correction raises the
+     * bucket's correction number, so leases granted before it give nothing back (migration V0085,
+     * docs/decisions/0073-provider-corrections-and-leases.md).
      */
     @Transactional
     public void observe(String key, RatePolicy policy, Integer providerRemaining, Duration retryAfter) {
@@ -162,19 +179,47 @@ public class RateBuckets {
         if (providerRemaining == null) {
             return;
         }
+        // Only a provider that has seen more calls than we counted, leased ones included, proves calls we never saw;
+        // a lower count of its own is just our calls on their way (or still held in leases).
         if (policy.kind() == RatePolicy.Kind.SLIDING_WINDOW) {
-            // expired slots are dropped by the next acquire; counting them here only makes us more careful
-            int missing = policy.limit() - providerRemaining - countInWindow(key);
-            if (missing > 0) {
-                addCalls(key, now, missing, slotSeconds(policy.window()));
+            int counted = countInWindow(key); // expired slots are dropped by the next acquire; counting them is careful
+            int seen = policy.limit() - providerRemaining;
+            if (seen > counted) {
+                addCalls(key, now, seen + leasedRecently(key) - counted, slotSeconds(policy.window()));
+                jdbc.prepareStatement(
+                        """
+                        INSERT INTO rate_bucket (bucket_key, tokens, updated_at, correction) VALUES (?, 0, ?, 1)
+                        ON CONFLICT (bucket_key) DO UPDATE SET correction = rate_bucket.correction + 1""",
+                        ps -> {
+                            ps.setString(1, key);
+                            ps.setTimestamp(2, Timestamp.from(now));
+                            return ps.executeUpdate();
+                        });
             }
         } else {
-            jdbc.prepareStatement("UPDATE rate_bucket SET tokens = LEAST(tokens, ?) WHERE bucket_key = ?", ps -> {
-                ps.setDouble(1, providerRemaining);
-                ps.setString(2, key);
-                return ps.executeUpdate();
-            });
+            jdbc.prepareStatement(
+                    """
+                    UPDATE rate_bucket SET tokens = ? - rate_leased_recently(bucket_key, ?), correction = correction + 1
+                     WHERE bucket_key = ? AND tokens > ?""",
+                    ps -> {
+                        ps.setDouble(1, providerRemaining);
+                        ps.setLong(2, leaseLifetimeMillis);
+                        ps.setString(3, key);
+                        ps.setDouble(4, providerRemaining);
+                        return ps.executeUpdate();
+                    });
         }
+    }
+
+    private int leasedRecently(String key) {
+        return jdbc.prepareStatement("SELECT rate_leased_recently(?, ?)", ps -> {
+            ps.setString(1, key);
+            ps.setLong(2, leaseLifetimeMillis);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
     }
 
     /**

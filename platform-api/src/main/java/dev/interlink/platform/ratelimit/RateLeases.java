@@ -28,7 +28,7 @@ public class RateLeases {
     private static final Logger LOG = LoggerFactory.getLogger(RateLeases.class);
 
     private final RateBuckets buckets;
-    private final long lifetimeNanos;
+    private final Duration lifetime;
     private final int maxBatch;
     private final Map<String, Holder> holders = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper;
@@ -38,7 +38,7 @@ public class RateLeases {
             @Value("${interlink.rate-limit.lease-lifetime:250ms}") Duration lifetime,
             @Value("${interlink.rate-limit.lease-max:64}") int maxBatch) {
         this.buckets = buckets;
-        this.lifetimeNanos = lifetime.toNanos();
+        this.lifetime = lifetime;
         this.maxBatch = Math.max(1, maxBatch);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rate-lease-sweeper");
@@ -113,16 +113,18 @@ public class RateLeases {
                 return spend();
             }
             int back = 0;
-            long backSlot = 0;
+            RateBuckets.Grant previous = null;
             if (grant != null && wanted.equals(policy)) {
                 // sized by demand: a lease used up before it ended doubles, one that ended unspent shrinks to its use
                 nextSize = left == 0 ? Math.min(maxBatch, nextSize * 2) : Math.max(1, grant.granted() - left);
                 back = left;
-                backSlot = grant.slot();
+                previous = grant;
             } else if (grant != null) {
                 endIfExpired(Long.MAX_VALUE, true);
             }
-            RateBuckets.Grant fresh = buckets.lease(key, wanted, nextSize, back, backSlot);
+            // the lifetime runs from before the request: no call of this lease is spent later than one lifetime after
+            // PostgreSQL granted it, which is what a provider correction counts on (RateBuckets.observe)
+            RateBuckets.Grant fresh = buckets.lease(key, wanted, nextSize, back, previous, lifetime);
             policy = wanted;
             left = fresh.granted();
             if (left == 0) {
@@ -130,7 +132,7 @@ public class RateLeases {
                 return new RateDecision(false, limit(wanted), 0, fresh.resetSeconds(), fresh.waitMillis());
             }
             grant = fresh;
-            expires = now + lifetimeNanos;
+            expires = now + lifetime.toNanos();
             return spend();
         }
 
@@ -148,7 +150,7 @@ public class RateLeases {
             grant = null;
             left = 0;
             nextSize = Math.max(1, ended.granted() - unspent);
-            if (unspent > 0) buckets.giveBack(key, policy, ended.slot(), unspent);
+            if (unspent > 0) buckets.giveBack(key, policy, ended, unspent);
             return true;
         }
 
