@@ -36,11 +36,6 @@ public class ActiveClients {
                 cache.get(clientId, id -> clients.findActiveByClientId(id).orElse(null)));
     }
 
-    /** The live client if this replica holds it cached, without asking the database; else empty. */
-    public Optional<ApiClient> cachedActive(String clientId) {
-        return Optional.ofNullable(cache.getIfPresent(clientId));
-    }
-
     /** This replica changed the client: forget it now, not only when the notification arrives. */
     public void changed(String clientId) {
         caches.changed("api_client", clientId);

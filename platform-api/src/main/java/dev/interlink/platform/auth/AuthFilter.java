@@ -11,7 +11,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.filter.ConditionalFilter;
 import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.management.endpoint.annotation.Endpoint;
 import io.micronaut.scheduling.TaskExecutors;
@@ -25,13 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Authenticates every matched route that is not {@link PublicRoute}, and checks its {@link RequiresScope}.
  * Unmatched requests pass through so they answer 404/405 rather than 401.
- *
- * <p>Runs on the blocking executor, because it may ask the database. It is skipped (by {@link #isEnabled}, before any
- * thread switch) when there is nothing to ask: a route without authentication, or a principal that
- * {@link KnownPrincipalFilter} already found in memory on the event loop.
  */
 @ServerFilter(value = "/**", patternStyle = FilterPatternStyle.ANT)
-public class AuthFilter implements Ordered, ConditionalFilter {
+public class AuthFilter implements Ordered {
     public static final String PRINCIPAL = "interlink.principal";
     private static final Logger LOG = LoggerFactory.getLogger(AuthFilter.class);
 
@@ -46,17 +41,17 @@ public class AuthFilter implements Ordered, ConditionalFilter {
         return Ordered.HIGHEST_PRECEDENCE + 100;
     }
 
-    @Override
-    public boolean isEnabled(HttpRequest<?> request) {
-        return request.getAttribute(PRINCIPAL).isEmpty() && protectedRoute(request) != null;
-    }
-
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
     public HttpResponse<?> authenticate(HttpRequest<?> request) {
-        AnnotationMetadata route = protectedRoute(request);
-        if (route == null) {
+        Optional<RouteMatch<?>> match = RouteAttributes.getRouteMatch(request);
+        if (match.isEmpty()) {
+            return null;
+        }
+        AnnotationMetadata route = match.get().getRouteInfo().getAnnotationMetadata();
+        if (route.hasAnnotation(PublicRoute.class) || route.hasStereotype(Endpoint.class)) {
+            // health and readiness (management endpoints) are probes, not tenant data
             return null;
         }
         Optional<Principal> principal;
@@ -76,40 +71,24 @@ public class AuthFilter implements Ordered, ConditionalFilter {
             return Problems.response(
                     ApiProblem.of(ErrorCode.PLATFORM_AUTHENTICATION_INVALID, "A valid bearer token is required"));
         }
-        return authorize(request, route, principal.get());
-    }
-
-    /** The matched route's metadata when it needs a principal; null for unmatched, public and management routes. */
-    static @Nullable AnnotationMetadata protectedRoute(HttpRequest<?> request) {
-        Optional<RouteMatch<?>> match = RouteAttributes.getRouteMatch(request);
-        if (match.isEmpty()) {
-            return null;
-        }
-        AnnotationMetadata route = match.get().getRouteInfo().getAnnotationMetadata();
-        // health and readiness (management endpoints) are probes, not tenant data
-        return route.hasAnnotation(PublicRoute.class) || route.hasStereotype(Endpoint.class) ? null : route;
-    }
-
-    /** The route's scope and kind checked against an authenticated principal; null when the request may proceed. */
-    static @Nullable HttpResponse<?> authorize(HttpRequest<?> request, AnnotationMetadata route, Principal principal) {
         Optional<String> scope = route.stringValue(RequiresScope.class);
         if (scope.isEmpty()) {
             // fail closed: a route that forgot to declare its scope is not reachable
             return Problems.response(ApiProblem.of(ErrorCode.PLATFORM_FORBIDDEN, "This route declares no scope"));
         }
-        if (route.hasAnnotation(AdminSessionOnly.class) && !principal.isAdminSession()) {
+        if (route.hasAnnotation(AdminSessionOnly.class) && !principal.get().isAdminSession()) {
             return Problems.response(ApiProblem.of(
                     ErrorCode.PLATFORM_FORBIDDEN, "This route is for signed-in admins, not for API clients"));
         }
-        if (!principal.has(scope.get())) {
+        if (!principal.get().has(scope.get())) {
             return Problems.response(
                     ApiProblem.of(ErrorCode.PLATFORM_FORBIDDEN, "This route needs the scope '" + scope.get() + "'"));
         }
-        request.setAttribute(PRINCIPAL, principal);
+        request.setAttribute(PRINCIPAL, principal.get());
         return null;
     }
 
-    static Optional<String> bearer(HttpRequest<?> request) {
+    private static Optional<String> bearer(HttpRequest<?> request) {
         String header = request.getHeaders().getAuthorization().orElse(null);
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();

@@ -23,7 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Turns a bearer token into a {@link Principal}, or nothing. Two kinds are accepted:
@@ -110,25 +109,6 @@ public class JwtVerifier {
         return principal;
     }
 
-    /**
-     * The principal of a token of ours that this replica verified before and whose client it holds cached: no
-     * parsing, no signature, no database, so {@link AuthFilter} can answer without leaving the event loop. Empty means
-     * "not known in memory" (also for admin sessions and tenant-signed tokens), never "refused": then {@link #verify}
-     * decides. The cached client is evicted on every replica when it is revoked ({@link ActiveClients}), so this path
-     * honours revocation exactly as {@link #verify} does.
-     */
-    public Optional<Principal> fromMemory(String token) {
-        JWTClaimsSet known = verified.get(token, OUR_KEYS, clock.instant()).orElse(null);
-        if (known == null || known.getClaim("adm") != null) return Optional.empty();
-        try {
-            Optional<Principal> principal = apiClient(known, clients::cachedActive);
-            principal.ifPresent(p -> accepted.increment());
-            return principal;
-        } catch (ParseException e) {
-            return Optional.empty();
-        }
-    }
-
     private Optional<Principal> check(String token) throws ParseException, BadJOSEException, JOSEException {
         // a token of ours verified before needs no parsing at all: its claims are remembered with it
         JWTClaimsSet known = verified.get(token, OUR_KEYS, clock.instant()).orElse(null);
@@ -149,26 +129,21 @@ public class JwtVerifier {
 
     /** The principal of verified claims of ours: an admin session or an API client, while it is live. */
     private Optional<Principal> ours(JWTClaimsSet claims) throws ParseException {
+        Object tid = claims.getClaim("tid");
+        String scope = claims.getStringClaim("scope");
         String adminUserId = claims.getStringClaim("adm");
+        List<String> audience = claims.getAudience();
         if (adminUserId != null) {
             // an admin UI session: only with the admin audience, and only while that admin is active in a live
             // tenant (SessionPrincipals)
-            return claims.getAudience().contains(config.adminAudience())
-                    ? admins.principal(adminUserId, String.valueOf(claims.getClaim("tid")))
+            return audience.contains(config.adminAudience())
+                    ? admins.principal(adminUserId, String.valueOf(tid))
                     : Optional.empty();
         }
-        return apiClient(claims, clients::findActive);
-    }
-
-    /** An API client's principal from verified claims of ours, its live client found by {@code lookup}. */
-    private Optional<Principal> apiClient(JWTClaimsSet claims, Function<String, Optional<ApiClient>> lookup)
-            throws ParseException {
-        if (!claims.getAudience().contains(config.audience())) {
+        if (!audience.contains(config.audience())) {
             return Optional.empty();
         }
-        Object tid = claims.getClaim("tid");
-        String scope = claims.getStringClaim("scope");
-        return lookup.apply(claims.getSubject())
+        return clients.findActive(claims.getSubject())
                 .filter(c -> c.tenantId().toString().equals(tid))
                 .map(c -> principal(c, scope));
     }
