@@ -19,7 +19,8 @@
 # autocommit statement is one). Nothing else uses the bench database, so the delta is the run's.
 #
 # Settings (environment): BENCH_DURATION (seconds per run, default 10), BENCH_CONNECTIONS (default "1 16"),
-# BENCH_WARMUP (seconds of load before each measured platform-api run, default 40),
+# BENCH_WARMUP (seconds of load before each measured platform-api run, default 40), BENCH_JIT_WAIT (seconds of
+# further load, at most, until platform-api's throughput has settled, default 240),
 # BENCH_TARGETS (default "direct nginx proxy unified tenant"), BENCH_KEEP=1 (leave services running, print
 # their URLs), BENCH_JFR=<dir> (record a JFR profile of platform-api into <dir>/platform-api.jfr).
 # The whole run holds the build lock (/tmp/interlink-build.lock): the machine's cores are shared.
@@ -29,6 +30,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DURATION="${BENCH_DURATION:-10}"
 CONNECTIONS="${BENCH_CONNECTIONS:-1 16}"
 WARMUP="${BENCH_WARMUP:-40}"
+JIT_WAIT="${BENCH_JIT_WAIT:-240}"
 TARGETS="${BENCH_TARGETS:-direct nginx proxy unified tenant}"
 DB_USER="${TEST_JDBC_USER:-${INTERLINK_DB_USER:-postgres}}"
 DB_PASSWORD="${TEST_JDBC_PASSWORD:-${INTERLINK_DB_PASSWORD:-}}"
@@ -200,6 +202,7 @@ ms() { awk -v p="$1" '$1 == p { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]
        if (u == "us") v /= 1000; else if (u == "s") v *= 1000; printf "%.2f", v }'; }
 
 ROWS=()
+WARM_NOTES=()
 for name in $TARGETS; do
   [[ "$name" == unified ]] && set -- unified-direct unified || set -- "$name"
   for t in "$@"; do
@@ -212,8 +215,18 @@ for name in $TARGETS; do
       # wrk and the sandbox: after 3 s its throughput is half of what it is after a minute, so it gets
       # BENCH_WARMUP seconds at 16 connections, whatever the measured run's count: more requests, sooner compiled
       # (the sandbox and nginx are warm within 3 s)
+      # BENCH_WARMUP seconds were not always enough: on 2026-12-04 the proxy still ran at a third of its later speed
+      # after them, with C2 compiling most of the time. So the load goes on, 10 s at a time, until a round is less than
+      # 5% faster than the one before, for at most BENCH_JIT_WAIT seconds; the notes under the table say how long.
       if $counted; then
         wrk -t2 -c16 -d"${WARMUP}s" -H "${tg[1]}" "${tg[0]}" >/dev/null 2>&1 || true
+        waited=0; prev=0; now=1
+        while (( waited < JIT_WAIT )) && ! awk -v a="$prev" -v b="$now" 'BEGIN { exit !(a > 0 && (b - a) / a < 0.05) }'; do
+          prev="$now"
+          now="$(wrk -t2 -c16 -d10s -H "${tg[1]}" "${tg[0]}" 2>/dev/null | awk '/^Requests\/sec/ { printf "%.0f", $2 }')"
+          waited=$(( waited + 10 ))
+        done
+        WARM_NOTES+=("$t/$c +${waited}s (last rounds $prev, $now req/s)")
       else
         wrk -t"$threads" -c"$c" -d3s -H "${tg[1]}" "${tg[0]}" >/dev/null 2>&1 || true
       fi
@@ -240,7 +253,9 @@ done
 
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "hot path, $(date -u '+%Y-%m-%d %H:%M UTC'), ${DURATION}s per run after ${WARMUP}s of warm-up, $(nproc) cores, load average $load; round trips counted as $COUNTING"
+echo "hot path, $(date -u '+%Y-%m-%d %H:%M UTC'), ${DURATION}s per run after ${WARMUP}s of warm-up (and until settled, below), $(nproc) cores, load average $load; round trips counted as $COUNTING"
 echo "| target          |  c |    req/s |  p50 ms  |  p99 ms  | PG/call | non-2xx"
 echo "|---|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"
+echo
+echo "further warm-up until 16-connection throughput settled: ${WARM_NOTES[*]:-none}"
