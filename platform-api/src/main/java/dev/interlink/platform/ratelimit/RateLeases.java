@@ -55,6 +55,15 @@ public class RateLeases {
         return buckets.acquire(() -> holder.take(policy));
     }
 
+    /**
+     * How many calls of {@code key} this replica has spent so far. Read once after a call's decision and again at its
+     * answer, the difference is what this replica sent meanwhile, which the provider may have counted before answering.
+     */
+    public long spends(String key) {
+        Holder holder = holders.get(key);
+        return holder == null ? 0 : holder.spends;
+    }
+
     /** The provider refused a call (429): what this replica still holds of {@code key}'s budget is not spent. */
     public void drop(String key) {
         Holder holder = holders.get(key);
@@ -100,6 +109,7 @@ public class RateLeases {
         int left;
         long expires;
         int nextSize = 1;
+        volatile long spends;
         volatile long lastUsed = System.nanoTime();
 
         Holder(String key) {
@@ -138,6 +148,8 @@ public class RateLeases {
 
         private RateDecision spend() {
             left--;
+            spends++; // under the holder's monitor: one writer at a time
+
             return new RateDecision(true, limit(policy), grant.remaining() + left, grant.resetSeconds(), 0);
         }
 
