@@ -171,54 +171,55 @@ class RateLeasesTest extends ApiTest {
         }
     }
 
+    /** Two replicas {@code a} and {@code b} of one window of 100 calls, and a third that comes {@code later}. */
+    private record Replicas(String key, RatePolicy policy, RateLeases a, RateLeases b, RateLeases later)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            List.of(a, b, later).forEach(RateLeases::stop);
+        }
+    }
+
     /**
      * Two replicas each hold a lease with 3 calls unspent (4 spent, 7 counted) when a provider answer shows 50 calls
      * we never saw: 100 - 8 - 50 = 42 left at the provider, of which our leases will still spend 6.
      */
-    private void twoLeasesHeldWhenTheProviderReportsUnseenCalls(
-            String key, RatePolicy policy, RateLeases a, RateLeases b) {
+    private Replicas twoLeasesHeldWhenTheProviderReportsUnseenCalls() {
+        Replicas r = new Replicas(
+                key(),
+                RatePolicy.slidingWindow(100, Duration.ofHours(1)),
+                new RateLeases(buckets, LIFETIME, 64),
+                new RateLeases(buckets, LIFETIME, 64),
+                new RateLeases(buckets, LIFETIME, 64));
         for (int i = 0; i < 4; i++) { // leases of 1, 2 and 4: the last one has 3 calls left
-            assertThat(a.acquire(key, policy).allowed()).isTrue();
-            assertThat(b.acquire(key, policy).allowed()).isTrue();
+            assertThat(r.a().acquire(r.key(), r.policy()).allowed()).isTrue();
+            assertThat(r.b().acquire(r.key(), r.policy()).allowed()).isTrue();
         }
-        buckets.observe(key, policy, 100 - 8 - 50, null);
+        buckets.observe(r.key(), r.policy(), 100 - 8 - 50, null);
+        return r;
     }
 
     @Test
-    void calls_left_in_leases_when_the_provider_reports_unseen_calls_still_count_against_the_budget() throws Exception {
-        String key = key();
-        RatePolicy policy = RatePolicy.slidingWindow(100, Duration.ofHours(1));
-        RateLeases a = new RateLeases(buckets, LIFETIME, 64);
-        RateLeases b = new RateLeases(buckets, LIFETIME, 64);
-        RateLeases later = new RateLeases(buckets, LIFETIME, 64);
-        try {
-            twoLeasesHeldWhenTheProviderReportsUnseenCalls(key, policy, a, b);
+    void calls_left_in_leases_when_the_provider_reports_unseen_calls_still_count_against_the_budget() {
+        try (Replicas r = twoLeasesHeldWhenTheProviderReportsUnseenCalls()) {
             for (int i = 0; i < 3; i++) { // both replicas spend what their leases still hold
-                assertThat(a.acquire(key, policy).allowed()).isTrue();
-                assertThat(b.acquire(key, policy).allowed()).isTrue();
+                assertThat(r.a().acquire(r.key(), r.policy()).allowed()).isTrue();
+                assertThat(r.b().acquire(r.key(), r.policy()).allowed()).isTrue();
             }
-            int ours = 14 + allowedUntilRefused(later, key, policy);
+            int ours = 14 + allowedUntilRefused(r.later(), r.key(), r.policy());
             assertThat(ours).as("our calls next to the 50 we never saw").isLessThanOrEqualTo(50);
-        } finally {
-            List.of(a, b, later).forEach(RateLeases::stop);
         }
     }
 
     @Test
-    void calls_given_back_after_the_provider_reported_unseen_calls_do_not_reopen_the_budget() throws Exception {
-        String key = key();
-        RatePolicy policy = RatePolicy.slidingWindow(100, Duration.ofHours(1));
-        RateLeases a = new RateLeases(buckets, LIFETIME, 64);
-        RateLeases b = new RateLeases(buckets, LIFETIME, 64);
-        RateLeases later = new RateLeases(buckets, LIFETIME, 64);
-        try {
-            twoLeasesHeldWhenTheProviderReportsUnseenCalls(key, policy, a, b);
-            Thread.sleep(LIFETIME.toMillis() * 4); // both leases end unspent and give their 3 calls back
-            int ours = 8 + allowedUntilRefused(later, key, policy);
+    void calls_given_back_after_the_provider_reported_unseen_calls_do_not_reopen_the_budget() {
+        try (Replicas r = twoLeasesHeldWhenTheProviderReportsUnseenCalls()) {
+            // both replicas end their leases now, as at shutdown, and give their 3 unspent calls back
+            r.a().stop();
+            r.b().stop();
+            int ours = 8 + allowedUntilRefused(r.later(), r.key(), r.policy());
             assertThat(ours).as("our calls next to the 50 we never saw").isLessThanOrEqualTo(50);
             assertThat(ours).as("what the correction wastes").isGreaterThanOrEqualTo(50 - 14);
-        } finally {
-            List.of(a, b, later).forEach(RateLeases::stop);
         }
     }
 }
