@@ -11,7 +11,7 @@ package dev.interlink.platform.provider.http;
  * rate budget  every attempt takes a slot of the account's cluster-wide budget (package ratelimit)
  * trace        a client span per attempt and the W3C traceparent on the call (package observability)
  * timing       the provider's own time (X-Remote-Duration-Ms)
- * transport    java.net.http, with connect and response timeouts
+ * transport    Apache HttpClient 5 classic (blocking on the request thread), with connect and response timeouts
  * </pre>
  *
  * Retries sit inside auth so that a retried attempt carries the same credentials, and outside the budget so that
