@@ -86,6 +86,7 @@ public class UnifiedService {
         if (!unknown.isEmpty()) throw ApiProblem.invalid(unknown);
         int limit = limit(query.get("limit"));
         boolean includeRaw = bool(query.get("include_remote_data"), "include_remote_data");
+        if (!includeRaw) ctx.withoutRemoteData();
         ListPlan plan = plan(provider, resource, ops, filters);
         Predicate<UnifiedRecord> keep = plan.keep();
         List<Warning> warnings = new ArrayList<>(plan.warnings());
@@ -199,6 +200,7 @@ public class UnifiedService {
                     ErrorCode.INTEGRATION_ACTION_NOT_SUPPORTED, provider + " cannot get one of " + resource.path());
         }
         boolean includeRaw = bool(query.get("include_remote_data"), "include_remote_data");
+        if (!includeRaw) ctx.withoutRemoteData();
         UnifiedRecord r = ops.get().get(ctx, RemoteKey.decode(id, ops.keyArity(), "/id"));
         return new Result(record(ctx, r, includeRaw), ctx);
     }

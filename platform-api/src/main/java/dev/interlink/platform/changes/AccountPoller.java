@@ -87,6 +87,7 @@ public class AccountPoller {
         ConnectorContext ctx;
         try {
             ctx = accounts.resolve(tenantId, accountId.toString());
+            ctx.withoutRemoteData(); // changes are found on unified fields only (Fingerprint)
         } catch (ApiProblem p) {
             LOG.debug("Account {} not polled: {}", accountId, p.code().code());
             return null;

@@ -130,6 +130,7 @@ class ImportRunner {
 
     private Outcome read(ImportRun queued, ImportDefinition def) {
         ConnectorContext ctx = accounts.resolve(def.tenantId(), def.accountId().toString());
+        ctx.withoutRemoteData(); // snapshots keep unified fields only
         @SuppressWarnings("unchecked")
         ResourceOps<UnifiedRecord> ops =
                 (ResourceOps<UnifiedRecord>) Connectors.ops(connectors.connector(ctx.provider()), def.resource());

@@ -74,6 +74,7 @@ public final class ConnectorContext {
     private final ProviderHttp http;
     private final AtomicLong remoteNanos = new AtomicLong();
     private final AtomicLong calls = new AtomicLong();
+    private volatile boolean remoteDataWanted = true;
 
     public ConnectorContext(Target target, AccountAuth auth, ProviderHttp http) {
         this.target = target;
@@ -119,6 +120,15 @@ public final class ConnectorContext {
         return calls.get();
     }
 
+    /**
+     * Nobody will read this request's records as {@code remote_data} (the caller did not ask for it, or an import or
+     * poll keeps only unified fields): JSON read from here on may leave out what no mapper reads, see
+     * {@link HalLinks}.
+     */
+    public void withoutRemoteData() {
+        remoteDataWanted = false;
+    }
+
     /** The base URL + {@code path} (which must start with '/') + the encoded {@code query}. */
     public URI uri(String path, Map<String, ?> query) {
         StringBuilder sb = new StringBuilder(target.baseUrl()).append(path);
@@ -157,7 +167,7 @@ public final class ConnectorContext {
                 return NullNode.getInstance();
             }
             try {
-                JsonNode node = JSON.readTree(body);
+                JsonNode node = remoteDataWanted ? JSON.readTree(body) : HalLinks.readTreeWithout(JSON, body);
                 return node == null ? NullNode.getInstance() : node;
             } catch (IOException e) {
                 throw ErrorMapping.unreadable(target.displayName(), response.status(), "a body that is not JSON");

@@ -196,6 +196,31 @@ public abstract class ConnectorContractTest {
         assertThat(again.remoteId()).isEqualTo(first.remoteId());
     }
 
+    /** The unified fields of records, {@code remote_data} left out. */
+    private static String unifiedFields(List<UnifiedRecord> records) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .findAndRegisterModules()
+                .addMixIn(Object.class, WithoutRemoteData.class)
+                .writeValueAsString(records);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"remote_data", "remoteData"})
+    private abstract static class WithoutRemoteData {}
+
+    @ParameterizedTest
+    @MethodSource("resources")
+    void a_list_read_without_remote_data_maps_to_the_same_unified_records(AtsResource resource) throws Exception {
+        ResourceOps<UnifiedRecord> ops = ops(resource);
+        ListRequest request = new ListRequest(null, 10, required(resource));
+        Page<UnifiedRecord> full = ops.list().list(ctx(account), request);
+        ConnectorContext lean = ctx(account);
+        lean.withoutRemoteData();
+        Page<UnifiedRecord> without = ops.list().list(lean, request);
+        assertThat(unifiedFields(without.items())).isEqualTo(unifiedFields(full.items()));
+        // a position may carry the time it was made (Loxo's scroll cursor): only whether there is one must agree
+        assertThat(without.nextPosition() == null).isEqualTo(full.nextPosition() == null);
+    }
+
     @Test
     void paging_candidates_to_the_end_returns_every_record_exactly_once() {
         List<Candidate> all = pageAll(ops(AtsResource.CANDIDATES), Map.of(), 50);
