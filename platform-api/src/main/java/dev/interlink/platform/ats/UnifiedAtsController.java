@@ -33,7 +33,7 @@ public class UnifiedAtsController {
     }
 
     @Get("/ats/{resource}")
-    public MutableHttpResponse<JsonNode> list(
+    public MutableHttpResponse<byte[]> list(
             HttpRequest<?> request, Principal principal, @PathVariable String resource) {
         long start = System.nanoTime();
         AtsResource r = Connectors.resource(resource);
@@ -75,7 +75,7 @@ public class UnifiedAtsController {
     }
 
     @Get("/user-directory/users")
-    public MutableHttpResponse<JsonNode> directoryUsers(HttpRequest<?> request, Principal principal) {
+    public MutableHttpResponse<byte[]> directoryUsers(HttpRequest<?> request, Principal principal) {
         return list(request, principal, AtsResource.USERS, System.nanoTime());
     }
 
@@ -85,11 +85,12 @@ public class UnifiedAtsController {
         return get(request, principal, AtsResource.USERS, id, System.nanoTime());
     }
 
-    private MutableHttpResponse<JsonNode> list(HttpRequest<?> request, Principal principal, AtsResource r, long start) {
+    private MutableHttpResponse<byte[]> list(HttpRequest<?> request, Principal principal, AtsResource r, long start) {
         ConnectorContext ctx = accounts.resolve(principal, AccountSelection.accountId(request));
         try {
-            UnifiedService.Result result = unified.list(ctx, ctx.provider(), r, AccountSelection.query(request));
-            return AccountSelection.timed(HttpResponse.ok(result.body()), request, ctx, start);
+            UnifiedService.Listed listed = unified.list(ctx, ctx.provider(), r, AccountSelection.query(request));
+            return AccountSelection.timed(
+                    HttpResponse.ok(listed.json()).contentType(MediaType.APPLICATION_JSON_TYPE), request, ctx, start);
         } finally {
             AccountSelection.record(request, ctx);
         }

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import dev.interlink.model.ats.Attachment;
 import dev.interlink.model.ats.UnifiedRecord;
 import dev.interlink.model.ats.Warning;
@@ -67,7 +65,14 @@ public class UnifiedService {
 
     public record Content(RawResponse response, ConnectorContext ctx) {}
 
-    public Result list(ConnectorContext ctx, String provider, AtsResource resource, Map<String, String> query) {
+    /** A list's envelope, already written as JSON (UTF-8), and the context. */
+    public record Listed(byte[] json, ConnectorContext ctx) {}
+
+    /** The list envelope of the unified API (design/unified-api.md), in its field order. */
+    record Envelope(
+            List<?> result, String nextCursor, int resultCount, boolean isPartialResponse, List<Warning> warnings) {}
+
+    public Listed list(ConnectorContext ctx, String provider, AtsResource resource, Map<String, String> query) {
         AtsConnector connector = connectors.connector(provider);
         @SuppressWarnings("unchecked")
         ResourceOps<UnifiedRecord> ops = (ResourceOps<UnifiedRecord>) Connectors.ops(connector, resource);
@@ -106,7 +111,7 @@ public class UnifiedService {
         List<UnifiedRecord> items = page.items().stream().filter(keep).toList();
         warnings.addAll(page.warnings());
         String next = page.nextPosition() == null ? null : cursors.sign(accountId, hash, page.nextPosition());
-        return new Result(envelope(ctx, items, next, page.partial() || ops.partialList(), warnings, includeRaw), ctx);
+        return new Listed(envelope(ctx, items, next, page.partial() || ops.partialList(), warnings, includeRaw), ctx);
     }
 
     /**
@@ -158,7 +163,7 @@ public class UnifiedService {
         return EmulatedFilters.KNOWN;
     }
 
-    private Result byIds(
+    private Listed byIds(
             ConnectorContext ctx,
             ResourceOps<UnifiedRecord> ops,
             AtsResource resource,
@@ -183,7 +188,7 @@ public class UnifiedService {
             }
         }
         warnings.add(new Warning("FILTER_EMULATED", "ids are fetched one by one"));
-        return new Result(envelope(ctx, items, null, false, warnings, includeRaw), ctx);
+        return new Listed(envelope(ctx, items, null, false, warnings, includeRaw), ctx);
     }
 
     public Result get(
@@ -219,33 +224,25 @@ public class UnifiedService {
         return new Content(ops.content().content(ctx, RemoteKey.decode(id, ops.keyArity(), "/id")), ctx);
     }
 
-    ObjectNode envelope(
+    /**
+     * The envelope written once, straight from the records to UTF-8: building a tree of every record only to write it
+     * again was a sixth of a unified list's CPU (docs/benchmarks.md, "The hot path"), and writing it as a String that
+     * the server then encoded again was a further twentieth ("Session 11"). Only attachments go through a tree, for
+     * their download_url.
+     */
+    byte[] envelope(
             ConnectorContext ctx,
             List<UnifiedRecord> items,
             String next,
             boolean partial,
             List<Warning> warnings,
             boolean includeRaw) {
-        ObjectNode env = json.createObjectNode();
-        if (items.stream().anyMatch(r -> r instanceof Attachment)) {
-            ArrayNode result = env.putArray("result");
-            for (UnifiedRecord r : items) result.add(record(ctx, r, includeRaw));
-        } else {
-            // written once, straight from the records: building a tree of every record only to write it again was a
-            // sixth of a unified list's CPU (docs/benchmarks.md, "The hot path"); only attachments need the tree,
-            // for their download_url
-            env.putRawValue("result", new RawValue(serialize(items, includeRaw)));
-        }
-        env.put("next_cursor", next);
-        env.put("result_count", items.size());
-        env.put("is_partial_response", partial);
-        env.set("warnings", json.valueToTree(warnings));
-        return env;
-    }
-
-    private String serialize(List<UnifiedRecord> items, boolean includeRaw) {
+        List<?> result = items.stream().anyMatch(r -> r instanceof Attachment)
+                ? items.stream().map(r -> record(ctx, r, includeRaw)).toList()
+                : items;
         try {
-            return (includeRaw ? json : withoutRaw).writeValueAsString(items);
+            return (includeRaw ? json : withoutRaw)
+                    .writeValueAsBytes(new Envelope(result, next, items.size(), partial, warnings));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a unified record could not be written as JSON", e);
         }
